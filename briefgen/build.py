@@ -1,0 +1,61 @@
+"""The pipeline from request to document tree: catalogue, templates, Markdown, tree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import convert, tree
+from .catalogue import Catalogue, load_catalogue
+from .errors import BriefgenError, TemplateProblem
+from .request import BriefRequest
+from .resources import builtin_templates_dir, user_templates_dir
+from .style import house_style
+from .templating import audience_template, environment, locate_markdown_line, render_markdown, long_date
+from .textsafe import shorten
+
+LANGUAGE_TAGS = {"en": "en-GB"}
+SUBJECT = "Hong Kong–mainland China collaboration on crypto and digital assets"
+
+
+def resolve_user_dir(templates: Path | None) -> Path | None:
+    """The user template folder to search first: `templates` if given, else the default if it exists."""
+    if templates is not None:
+        templates = Path(templates)
+        if not templates.is_dir():
+            raise BriefgenError(f"templates folder '{templates}' does not exist; create it or omit --templates")
+        return templates.resolve()
+    default = user_templates_dir()
+    return default if default.is_dir() else None
+
+
+def metadata(request: BriefRequest, catalogue: Catalogue) -> tree.Metadata:
+    audience = catalogue.audience(request.audience)
+    themes = [catalogue.themes[t].title for t in catalogue.themes if t in request.themes]
+    return tree.Metadata(
+        title=request.title,
+        short_title=shorten(request.title, house_style().short_title_chars),
+        subtitle=f"A briefing for {audience.title.lower() if audience.id != 'public' else 'the general public'}"
+        f" · {long_date(request.date)}",
+        author=request.author,
+        organisation=request.organisation,
+        date=request.date.isoformat(),
+        language=LANGUAGE_TAGS.get(request.lang, request.lang),
+        subject=SUBJECT,
+        keywords=tuple(["Hong Kong", "mainland China", "digital assets", audience.title, *themes]),
+    )
+
+
+def build_document(request: BriefRequest, templates: Path | None = None) -> tree.Document:
+    """Render `request` through its audience template and parse the Markdown into a tree."""
+    user_dir = resolve_user_dir(templates)
+    catalogue = load_catalogue(user_dir)
+    request.check_ids(catalogue)
+    builtin = builtin_templates_dir()
+    rendered = render_markdown(request, catalogue, user_dir, builtin)
+    try:
+        return convert.parse(rendered.markdown, metadata(request, catalogue))
+    except convert.UnsupportedMarkdown as exc:
+        env = environment(str(user_dir) if user_dir else None, str(builtin))
+        filename, line = locate_markdown_line(env, audience_template(request.audience), rendered.markdown, exc.line)
+        where = "" if line else f" (line {exc.line} of the rendered Markdown)"
+        raise TemplateProblem(filename, line, exc.message + where) from None

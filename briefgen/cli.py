@@ -1,0 +1,155 @@
+"""The briefgen command line: list themes and audiences, render briefs, manage templates."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import BriefgenError
+
+EXIT_PROBLEM = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose mistakes are one-line BriefgenErrors, not usage dumps."""
+
+    def error(self, message: str):  # type: ignore[override]
+        raise BriefgenError(f"{message} (see '{self.prog} --help')")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="briefgen", description="Sourced policy briefs on Hong Kong–mainland China crypto collaboration.")
+    parser.add_argument("--version", action="version", version=f"briefgen {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
+
+    for name, what in (("themes", "theme"), ("audiences", "audience")):
+        listing = commands.add_parser(name, help=f"list {what} ids and titles, one per line")
+        listing.add_argument("--templates", type=Path, metavar="DIR", help="user template folder to include")
+
+    render = commands.add_parser("render", help="write a brief as DOCX or PDF")
+    render.add_argument("--spec", type=Path, metavar="FILE.brief.toml", help="take the choices from a brief file")
+    render.add_argument("--audience", metavar="ID")
+    chosen = render.add_mutually_exclusive_group()
+    chosen.add_argument("--theme", action="append", dest="themes", metavar="ID", help="repeat for several themes")
+    chosen.add_argument("--all-themes", action="store_true")
+    render.add_argument("--length", choices=None, metavar="one-page|standard|extended")
+    render.add_argument("--lang", metavar="en")
+    render.add_argument("--title", metavar="T")
+    render.add_argument("--author", metavar="A")
+    render.add_argument("--organisation", metavar="O")
+    render.add_argument("--date", metavar="YYYY-MM-DD")
+    render.add_argument("--templates", type=Path, metavar="DIR", help="user template folder (searched first)")
+    render.add_argument("--format", metavar="docx|pdf")
+    render.add_argument("-o", "--output", type=Path, metavar="PATH")
+
+    templates = commands.add_parser("templates", help="find and check user templates")
+    actions = templates.add_subparsers(dest="action", required=True, parser_class=_Parser, metavar="ACTION")
+    actions.add_parser("path", help="print the user template folder")
+    check = actions.add_parser("check", help="check templates: FILE:LINE: message per problem")
+    check.add_argument("folder", nargs="?", type=Path, metavar="DIR")
+
+    commands.add_parser("gui", help="open the desktop app")
+    return parser
+
+
+def _listing(kind: str, templates: Path | None) -> int:
+    from .build import resolve_user_dir
+    from .catalogue import load_catalogue
+
+    catalogue = load_catalogue(resolve_user_dir(templates))
+    entries = catalogue.themes if kind == "themes" else catalogue.audiences
+    for entry in entries.values():
+        print(f"{entry.id}\t{entry.title}")
+    return 0
+
+
+def _request_from(args: argparse.Namespace):
+    from .catalogue import load_catalogue
+    from .build import resolve_user_dir
+    from .request import BriefRequest, parse_date
+
+    base = BriefRequest.load(args.spec) if args.spec else None
+    changes: dict[str, object] = {}
+    if args.all_themes:
+        changes["themes"] = tuple(load_catalogue(resolve_user_dir(args.templates)).themes)
+    elif args.themes:
+        changes["themes"] = tuple(args.themes)
+    for name in ("audience", "length", "lang", "title", "author", "organisation"):
+        if getattr(args, name) is not None:
+            changes[name] = getattr(args, name)
+    if args.date is not None:
+        changes["date"] = parse_date(args.date)
+    if base is not None:
+        return base.with_changes(**changes) if changes else base
+    if "audience" not in changes:
+        raise BriefgenError("no audience chosen; give --audience ID (see 'briefgen audiences')")
+    if "themes" not in changes:
+        raise BriefgenError("no theme chosen; give at least one --theme ID, or --all-themes")
+    return BriefRequest(**changes)  # type: ignore[arg-type]
+
+
+def _render(args: argparse.Namespace) -> int:
+    from .export import export
+    from .request import BRIEF_SUFFIX
+
+    request = _request_from(args)
+    output = args.output
+    if output is None:
+        if not args.spec:
+            raise BriefgenError("no output path; give -o PATH ending in .docx or .pdf")
+        stem = args.spec.name.removesuffix(BRIEF_SUFFIX).removesuffix(".toml")
+        output = args.spec.with_name(f"{stem}.{(args.format or 'pdf').lower()}")
+    print(export(request, output, format=args.format, templates=args.templates))
+    return 0
+
+
+def _templates(args: argparse.Namespace) -> int:
+    from .resources import user_templates_dir
+
+    if args.action == "path":
+        print(user_templates_dir())
+        return 0
+    from .check import check_templates
+
+    problems = check_templates(args.folder)
+    for problem in problems:
+        print(problem)
+    return EXIT_PROBLEM if problems else 0
+
+
+def _gui() -> int:
+    try:
+        from .gui.app import main as gui_main
+    except ImportError as exc:
+        raise BriefgenError(f"the desktop app is not available ({exc}); install briefgen with its GUI dependencies") from None
+    return gui_main()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; user mistakes print one line on stderr and return a non-zero status."""
+    try:
+        args = _parser().parse_args(argv)
+        if args.command in ("themes", "audiences"):
+            return _listing(args.command, args.templates)
+        if args.command == "render":
+            return _render(args)
+        if args.command == "templates":
+            return _templates(args)
+        return _gui()
+    except BriefgenError as exc:
+        print(f"briefgen: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        print("briefgen: interrupted; no file was changed", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PROBLEM
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,31 @@
+"""export(): write a request's brief to DOCX or PDF, atomically, and return the path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .atomic import check_writable_folder, write_atomically
+from .build import build_document
+from .errors import BriefgenError
+from .request import BriefRequest
+from .writers import FORMATS, writer_for
+
+
+def format_for(path: Path, fmt: str | None = None) -> str:
+    """The output format: `fmt` if given, else the path's suffix."""
+    chosen = (fmt or Path(path).suffix.lstrip(".")).lower()
+    if chosen not in FORMATS:
+        if fmt:
+            raise BriefgenError(f"unknown format '{fmt}'; choose one of: {', '.join(FORMATS)}")
+        raise BriefgenError(f"cannot tell the format of '{path}'; end it in .docx or .pdf, or give --format")
+    return chosen
+
+
+def export(request: BriefRequest, path: str | Path, *, format: str | None = None, templates: Path | None = None) -> Path:
+    """Build the brief and write it to `path`; an existing file is replaced only by a complete one."""
+    path = Path(path)
+    fmt = format_for(path, format)
+    check_writable_folder(path)  # fail before doing the work
+    document = build_document(request, templates)
+    write = writer_for(fmt)
+    return write_atomically(path, lambda handle: write(document, handle))

@@ -1,0 +1,240 @@
+"""Render a request through sandboxed, strict Jinja templates into Markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from jinja2 import (
+    ChoiceLoader,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+    meta,
+)
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from markupsafe import Markup
+
+from .catalogue import Catalogue, Entry
+from .errors import TemplateProblem
+from .request import BriefRequest
+from .textsafe import escape_markdown
+
+TEMPLATE_SUFFIX = ".md.j2"
+COMPARED_THEMES = ("hk-regulated-hub", "mainland-fintech")
+
+
+def audience_template(audience_id: str) -> str:
+    """The template name for an audience: a file a user can copy and edit."""
+    return f"audiences/{audience_id}{TEMPLATE_SUFFIX}"
+
+
+def _finalize(value: Any) -> Markup:
+    """Every `{{ value }}` is data: escape it for Markdown unless a helper marked it as markup."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(escape_markdown(str(value)))
+
+
+def _join_and(items: Iterable[Any], conjunction: str = "and") -> Markup:
+    """['a', 'b', 'c'] -> 'a, b and c', each item escaped as data."""
+    parts = [item if isinstance(item, Markup) else escape_markdown(str(item)) for item in items]
+    if len(parts) < 2:
+        return Markup("".join(parts))
+    return Markup(f"{', '.join(parts[:-1])} {conjunction} {parts[-1]}")
+
+
+def long_date(value: dt.date | str) -> str:
+    """2026-11-24 -> 24 November 2026; 2025-06 -> June 2025."""
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    if len(text) == 7:
+        return dt.date.fromisoformat(text + "-01").strftime("%B %Y")
+    day = dt.date.fromisoformat(text)
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+@lru_cache(maxsize=8)
+def environment(user_dir: str | None, builtin_dir: str) -> SandboxedEnvironment:
+    """One sandboxed environment per template search path; it caches compiled templates."""
+    search = [FileSystemLoader(user_dir)] if user_dir else []
+    search.append(FileSystemLoader(builtin_dir))
+    env = SandboxedEnvironment(
+        loader=ChoiceLoader(search),
+        undefined=StrictUndefined,
+        autoescape=True,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=True,
+        cache_size=200,
+    )
+    env.filters["join_and"] = _join_and
+    env.filters["long_date"] = long_date
+    env.filters["md"] = lambda value: Markup(escape_markdown(str(value)))
+    return env
+
+
+class _Citations:
+    """Numbers sources in order of first citation and lists only those cited."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.cited: list[str] = []
+
+    def cite(self, *source_ids: str) -> Markup:
+        marks = []
+        for source_id in source_ids:
+            self.catalogue.source(source_id)
+            if source_id not in self.cited:
+                self.cited.append(source_id)
+            marks.append(f"[^{source_id}]")
+        return Markup("".join(marks))
+
+    def references(self) -> Markup:
+        lines = []
+        for source_id in self.cited:
+            source = self.catalogue.sources[source_id]
+            text = escape_markdown(f"{source['publisher']}, “{source['title']}”, {long_date(source['date'])}.")
+            lines.append(f"[^{source_id}]: {text} <{source['url']}>")
+        return Markup("::: references\n:::\n\n" + "\n".join(lines) + "\n")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    markdown: str
+    template: str  # the audience template's file name
+    cited: tuple[str, ...]
+
+
+def context(request: BriefRequest, catalogue: Catalogue, citations: _Citations) -> dict[str, Any]:
+    """Everything a template may use (documented in the README)."""
+    chosen = [catalogue.themes[t] for t in catalogue.themes if t in request.themes]
+    glossary = sorted(
+        (term for theme in chosen for term in theme.content.get("glossary", ())),
+        key=lambda term: term["term"].lower(),
+    )
+    compare = all(t in request.themes for t in COMPARED_THEMES)
+    return {
+        # plain data only: a template must never reach an object with methods such as save()
+        "request": {
+            "title": request.title,
+            "author": request.author,
+            "organisation": request.organisation,
+            "date": request.date,
+            "length": request.length,
+            "lang": request.lang,
+        },
+        "audience": _audience_view(catalogue.audience(request.audience)),
+        "themes": [_view(theme) for theme in chosen],
+        "theme_ids": [theme.id for theme in chosen],
+        "length": request.length,
+        "as_of": catalogue.as_of,
+        "glossary": glossary,
+        "comparison": catalogue.comparison if compare else None,
+        "timeline": catalogue.timeline,
+        "round_robin": round_robin,
+        "cite": citations.cite,
+        "references": citations.references,
+    }
+
+
+def _view(entry: Entry) -> dict[str, Any]:
+    return {"id": entry.id, "title": entry.title, "description": entry.description, **entry.content}
+
+
+def _audience_view(entry: Entry) -> dict[str, Any]:
+    """An audience; `based_on` names the built-in audience whose per-theme content it uses."""
+    return {"based_on": entry.id, **_view(entry)}
+
+
+def round_robin(lists: Iterable[Iterable[Any]], limit: int) -> list[Any]:
+    """Take the first item of each list, then the second of each, and so on, up to `limit` items."""
+    queues = [list(items) for items in lists]
+    picked: list[Any] = []
+    depth = 0
+    while len(picked) < limit and any(depth < len(q) for q in queues):
+        picked.extend(q[depth] for q in queues if depth < len(q))
+        depth += 1
+    return picked[:limit]
+
+
+def render_markdown(
+    request: BriefRequest, catalogue: Catalogue, user_dir: Path | None, builtin_dir: Path
+) -> Rendered:
+    """Render the request's audience template, turning any template failure into a TemplateProblem."""
+    env = environment(str(user_dir) if user_dir else None, str(builtin_dir))
+    name = audience_template(request.audience)
+    citations = _Citations(catalogue)
+    try:
+        template = env.get_template(name)
+        markdown = template.render(context(request, catalogue, citations))
+    except TemplateNotFound as exc:
+        raise TemplateProblem(name, None, f"template '{exc.name}' not found; add it to {user_dir or builtin_dir}") from None
+    except TemplateSyntaxError as exc:
+        raise TemplateProblem(exc.filename or exc.name or name, exc.lineno, f"syntax error: {exc.message}") from None
+    except (UndefinedError, SecurityError, TemplateError, TypeError, ValueError, AttributeError,
+            KeyError, IndexError, ZeroDivisionError, OverflowError) as exc:
+        filename, line = _template_frame(exc, env.get_template(name).filename or name)
+        raise TemplateProblem(filename, line, _describe(exc)) from None
+    return Rendered(markdown, env.get_template(name).filename or name, tuple(citations.cited))
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, SecurityError):
+        return f"blocked by the template sandbox: {exc}"
+    if isinstance(exc, UndefinedError):
+        return f"undefined name: {exc.message}"
+    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return f"{type(exc).__name__}: {message}"
+
+
+def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int | None]:
+    """The innermost traceback frame that belongs to a template file."""
+    found: tuple[str, int | None] = (fallback, None)
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename.endswith(".j2"):
+            found = (frame.filename, frame.lineno)
+    return found
+
+
+def template_chain(env: SandboxedEnvironment, name: str) -> list[tuple[str, str]]:
+    """(filename, source) of a template and every template it extends, includes or imports."""
+    seen: dict[str, tuple[str, str]] = {}
+    pending = [name]
+    while pending:
+        current = pending.pop()
+        if current in seen or current is None:
+            continue
+        try:
+            source, filename, _ = env.loader.get_source(env, current)
+        except TemplateNotFound:
+            continue
+        seen[current] = (filename or current, source)
+        try:
+            pending.extend(n for n in meta.find_referenced_templates(env.parse(source)) if n)
+        except TemplateSyntaxError:
+            continue
+    return list(seen.values())
+
+
+def locate_markdown_line(env: SandboxedEnvironment, name: str, markdown: str, line: int | None) -> tuple[str, int | None]:
+    """Find the template line that produced a given line of rendered Markdown, if it is literal."""
+    main = env.loader.get_source(env, name)[1] or name
+    if not line:
+        return main, None
+    wanted = markdown.splitlines()[line - 1].strip() if line <= len(markdown.splitlines()) else ""
+    probe = wanted.split("{")[0][:40]
+    if probe:
+        for filename, source in template_chain(env, name):
+            for number, text in enumerate(source.splitlines(), start=1):
+                if text.strip().startswith(probe[:12]) and (text.strip() == wanted or probe in text):
+                    return filename, number
+    return main, None

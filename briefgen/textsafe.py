@@ -1,0 +1,39 @@
+"""Make arbitrary user text safe for XML, Markdown and single-line contexts."""
+
+from __future__ import annotations
+
+import re
+
+# Characters XML 1.0 forbids (C0 controls except tab, newline and carriage return; lone
+# surrogates; U+FFFE and U+FFFF). python-docx and reportlab both reject them.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Markdown punctuation that could start markup; a backslash makes each one literal.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:&^=$\"'])")
+_LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x85]+\s*")
+
+
+def strip_xml_illegal(text: str) -> str:
+    """Return `text` without the characters XML cannot carry."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+def one_line(text: str) -> str:
+    """Fold line breaks (and the spaces around them) into single spaces."""
+    return _LINE_BREAKS.sub(" ", text)
+
+
+def escape_markdown(text: str) -> str:
+    """Return `text` as Markdown source that renders back to exactly `text` on one line."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(strip_xml_illegal(text)))
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut `text` to at most `limit` characters at a word boundary, adding an ellipsis."""
+    text = one_line(text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:–-") + "…"

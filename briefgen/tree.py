@@ -1,0 +1,164 @@
+"""briefgen's document tree: a closed set of frozen block and inline nodes every writer handles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+# Inlines -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Strong:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A pointer to one or more entries of the References block, by number."""
+
+    numbers: tuple[int, ...]
+
+
+Inline = Text | Strong | Emphasis | Link | Citation
+
+
+# Blocks --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class ListItem:
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[ListItem, ...]
+
+
+@dataclass(frozen=True)
+class OrderedList:
+    items: tuple[ListItem, ...]
+    start: int = 1
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table whose first row is its header."""
+
+    header: tuple[tuple[Inline, ...], ...]
+    rows: tuple[tuple[tuple[Inline, ...], ...], ...]
+
+
+@dataclass(frozen=True)
+class Callout:
+    """A shaded box, such as the key messages."""
+
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Reference:
+    number: int
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class References:
+    """The numbered list of sources that Citation nodes point to."""
+
+    entries: tuple[Reference, ...]
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+Block = Heading | Paragraph | BulletList | OrderedList | Table | Callout | References | PageBreak
+
+BLOCK_TYPES = (Heading, Paragraph, BulletList, OrderedList, Table, Callout, References, PageBreak)
+INLINE_TYPES = (Text, Strong, Emphasis, Link, Citation)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the title block, running header and document properties show."""
+
+    title: str
+    short_title: str
+    subtitle: str
+    author: str
+    organisation: str
+    date: str
+    language: str
+    subject: str
+    keywords: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Document:
+    metadata: Metadata
+    blocks: tuple[Block, ...]
+
+
+def plain_text(inlines: tuple[Inline, ...]) -> str:
+    """The visible text of a run of inlines (citations as bracketed numbers)."""
+    parts: list[str] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            parts.append(node.text)
+        elif isinstance(node, Citation):
+            parts.append("[" + ",".join(map(str, node.numbers)) + "]")
+        else:
+            parts.append(plain_text(node.children))
+    return "".join(parts)
+
+
+def headings(document: Document) -> list[Heading]:
+    """The document's headings in order, including those inside callouts."""
+    found: list[Heading] = []
+
+    def walk(blocks: tuple[Block, ...]) -> None:
+        for block in blocks:
+            if isinstance(block, Heading):
+                found.append(block)
+            elif isinstance(block, Callout):
+                walk(block.blocks)
+
+    walk(document.blocks)
+    return found
+
+
+class Visitor:
+    """Calls `visit_<NodeClass>` for each node; a node type without a handler is an error."""
+
+    def visit(self, node: object) -> object:
+        method = getattr(self, "visit_" + type(node).__name__, None)
+        if method is None:
+            raise NotImplementedError(f"{type(self).__name__} cannot handle {type(node).__name__} nodes")
+        return method(node)

@@ -1,0 +1,17 @@
+"""The output formats and their writers, imported only when used."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import BinaryIO, Callable
+
+from ..tree import Document
+
+FORMATS = {"docx": "briefgen.writers.docx", "pdf": "briefgen.writers.pdf"}
+
+Writer = Callable[[Document, BinaryIO], None]
+
+
+def writer_for(fmt: str) -> Writer:
+    """The `write(document, stream)` function of a format."""
+    return import_module(FORMATS[fmt]).write

@@ -1,0 +1,350 @@
+"""Write a document tree as PDF with reportlab, in the house style (the only reportlab user)."""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import BinaryIO
+from xml.sax.saxutils import escape, quoteattr
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    ListFlowable,
+    ListItem,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import HRFlowable
+
+from .. import tree
+from ..style import HouseStyle, ScriptFonts, house_style
+from ..textsafe import strip_xml_illegal
+
+VARIANTS = ("regular", "bold", "italic", "bold_italic")
+
+
+# -- fonts and paragraph styles ------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def _families(script: ScriptFonts) -> tuple[str, str]:
+    """Register the script's faces with reportlab once; return (body, display) family names."""
+    names = []
+    for role, faces in (("body", script.pdf_body), ("display", script.pdf_display)):
+        family = f"briefgen-{script.name}-{role}"
+        for variant in VARIANTS:
+            pdfmetrics.registerFont(TTFont(f"{family}-{variant}", getattr(faces, variant)))
+        pdfmetrics.registerFontFamily(
+            family,
+            normal=f"{family}-regular",
+            bold=f"{family}-bold",
+            italic=f"{family}-italic",
+            boldItalic=f"{family}-bold_italic",
+        )
+        names.append(family)
+    return names[0], names[1]
+
+
+class _Styles:
+    """ParagraphStyles derived from the house style for one script."""
+
+    def __init__(self, style: HouseStyle, language: str) -> None:
+        body, display = _families(style.fonts_for(language))
+        self.body_family, self.display_family = body, display
+        self.display_bold = f"{display}-bold"
+        text, accent, muted = (HexColor("#" + style.colour(n).hex) for n in ("text", "accent", "muted"))
+        self.colours = {name: HexColor("#" + colour.hex) for name, colour in style.colours.items()}
+        base = dict(fontName=f"{body}-regular", textColor=text, splitLongWords=1, allowWidows=0, allowOrphans=0)
+        self.body = ParagraphStyle(
+            "Body", fontSize=style.body_size, leading=style.body_leading, spaceAfter=style.paragraph_after, **base
+        )
+        self.list_item = ParagraphStyle("ListItem", parent=self.body, spaceAfter=style.list_item_after)
+        self.title = ParagraphStyle(
+            "Title", parent=self.body, fontName=self.display_bold, fontSize=style.title_size,
+            leading=style.title_leading, textColor=accent, spaceAfter=6,
+        )
+        self.subtitle = ParagraphStyle(
+            "Subtitle", parent=self.body, fontName=f"{display}-regular", fontSize=style.subtitle_size,
+            leading=style.subtitle_size * 1.3, textColor=muted, spaceAfter=4,
+        )
+        self.byline = ParagraphStyle(
+            "Byline", parent=self.body, fontName=f"{display}-regular", fontSize=style.byline_size,
+            leading=style.byline_size * 1.35, textColor=text, spaceAfter=0,
+        )
+        self.headings = {
+            level: ParagraphStyle(
+                f"Heading{level}", parent=self.body, fontName=self.display_bold, fontSize=spec.size,
+                leading=spec.size * 1.25, spaceBefore=spec.before, spaceAfter=spec.after,
+                textColor=accent if level < 3 else text, keepWithNext=1,
+            )
+            for level, spec in style.headings.items()
+        }
+        self.callout_title = ParagraphStyle(
+            "CalloutTitle", parent=self.body, fontName=self.display_bold, fontSize=style.callout_title_size,
+            leading=style.callout_title_size * 1.25, textColor=accent, spaceAfter=4,
+        )
+        self.cell = ParagraphStyle(
+            "Cell", parent=self.body, fontSize=style.table_size, leading=style.table_leading, spaceAfter=0
+        )
+        self.header_cell = ParagraphStyle(
+            "HeaderCell", parent=self.cell, fontName=self.display_bold,
+            textColor=self.colours["table_header_text"],
+        )
+        self.reference = ParagraphStyle(
+            "Reference", parent=self.body, fontSize=style.references_size, leading=style.references_leading,
+            leftIndent=20, bulletIndent=0, spaceAfter=3,
+        )
+
+    def heading(self, level: int) -> ParagraphStyle:
+        return self.headings[min(level, max(self.headings))]
+
+
+@lru_cache(maxsize=4)
+def _styles(language: str) -> _Styles:
+    return _Styles(house_style(), language)
+
+
+# -- inlines --------------------------------------------------------------------------------------
+def _markup(nodes: tuple[tree.Inline, ...], link_colour: str) -> str:
+    """reportlab paragraph markup for inlines; all text is escaped, so user text stays data."""
+    out: list[str] = []
+    for node in nodes:
+        if isinstance(node, tree.Text):
+            out.append(escape(strip_xml_illegal(node.text)))
+        elif isinstance(node, tree.Strong):
+            out.append(f"<b>{_markup(node.children, link_colour)}</b>")
+        elif isinstance(node, tree.Emphasis):
+            out.append(f"<i>{_markup(node.children, link_colour)}</i>")
+        elif isinstance(node, tree.Link):
+            out.append(f"<a href={quoteattr(node.url)} color=\"#{link_colour}\">{_markup(node.children, link_colour)}</a>")
+        elif isinstance(node, tree.Citation):
+            out.append(f"<super>{','.join(map(str, node.numbers))}</super>")
+        else:  # pragma: no cover - the tree is closed
+            raise NotImplementedError(type(node).__name__)
+    return "".join(out)
+
+
+class _Heading(Paragraph):
+    """A heading paragraph that knows its outline level and text."""
+
+    def __init__(self, text: str, style: ParagraphStyle, level: int, outline: str) -> None:
+        super().__init__(text, style)
+        self.outline_level = level
+        self.outline_text = outline
+
+
+# -- blocks ---------------------------------------------------------------------------------------
+class _Translator(tree.Visitor):
+    """Turns tree blocks into reportlab flowables for one document."""
+
+    def __init__(self, style: HouseStyle, styles: _Styles, width: float) -> None:
+        self.style = style
+        self.styles = styles
+        self.width = width
+        self.link = style.colour("link").hex
+
+    def flowables(self, blocks: tuple[tree.Block, ...]) -> list:
+        out: list = []
+        for block in blocks:
+            made = self.visit(block)
+            out.extend(made if isinstance(made, list) else [made])
+        return out
+
+    def inline(self, nodes: tuple[tree.Inline, ...]) -> str:
+        return _markup(nodes, self.link)
+
+    def visit_Heading(self, node: tree.Heading):
+        return _Heading(self.inline(node.children), self.styles.heading(node.level), node.level,
+                        strip_xml_illegal(tree.plain_text(node.children)))
+
+    def visit_Paragraph(self, node: tree.Paragraph):
+        return Paragraph(self.inline(node.children), self.styles.body)
+
+    def _list(self, items: tuple[tree.ListItem, ...], **kind) -> ListFlowable:
+        entries = []
+        for item in items:
+            inner = _Translator(self.style, self.styles, self.width - self.style.list_indent)
+            flowables = [
+                Paragraph(self.inline(b.children), self.styles.list_item) if isinstance(b, tree.Paragraph)
+                else inner.visit(b)
+                for b in item.blocks
+            ]
+            entries.append(ListItem(flowables))
+        return ListFlowable(
+            entries, leftIndent=self.style.list_indent, bulletFontName=self.styles.body.fontName,
+            bulletFontSize=self.style.body_size, bulletColor=self.styles.colours["accent"], spaceAfter=4, **kind,
+        )
+
+    def visit_BulletList(self, node: tree.BulletList):
+        return self._list(node.items, bulletType="bullet", start="•")
+
+    def visit_OrderedList(self, node: tree.OrderedList):
+        return self._list(node.items, bulletType="1", start=node.start, bulletFormat="%s.")
+
+    def visit_Table(self, node: tree.Table):
+        columns = max(len(node.header), *(len(r) for r in node.rows)) if node.rows else len(node.header)
+        grid = [list(node.header) + [()] * (columns - len(node.header))]
+        grid += [list(row) + [()] * (columns - len(row)) for row in node.rows]
+        weights = [math.sqrt(max(12, max(len(tree.plain_text(r[c])) for r in grid))) for c in range(columns)]
+        widths = [self.width * w / sum(weights) for w in weights]
+        cells = [
+            [Paragraph(self.inline(cell), self.styles.header_cell if i == 0 else self.styles.cell) for cell in row]
+            for i, row in enumerate(grid)
+        ]
+        pad = self.style.table_padding
+        commands = [
+            ("BACKGROUND", (0, 0), (-1, 0), self.styles.colours["table_header_fill"]),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, self.styles.colours["rule"]),
+            ("TOPPADDING", (0, 0), (-1, -1), pad),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad + 1),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad + 1),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad + 1),
+        ]
+        commands += [("BACKGROUND", (0, r), (-1, r), self.styles.colours["table_stripe_fill"])
+                     for r in range(2, len(grid), 2)]
+        table = Table(cells, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
+        table.setStyle(TableStyle(commands))
+        return [table, Spacer(1, self.style.paragraph_after + 2)]
+
+    def visit_Callout(self, node: tree.Callout):
+        pad = self.style.callout_padding
+        inner = _Translator(self.style, self.styles, self.width - 2 * pad - self.style.callout_border_width)
+        rows = [[Paragraph(escape(strip_xml_illegal(node.title)), self.styles.callout_title)]] if node.title else []
+        rows += [[flowable] for flowable in inner.flowables(node.blocks)]
+        if not rows:
+            return []
+        box = Table(rows, colWidths=[self.width], hAlign="LEFT")
+        box.setStyle(TableStyle([
+            ("BACKGROUND", (0, 0), (-1, -1), self.styles.colours["callout_fill"]),
+            ("LINEBEFORE", (0, 0), (0, -1), self.style.callout_border_width, self.styles.colours["accent"]),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad + 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ("TOPPADDING", (0, 0), (-1, 0), pad),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), pad - 2),
+        ]))
+        return [box, Spacer(1, self.style.paragraph_after + 4)]
+
+    def visit_References(self, node: tree.References):
+        return [Paragraph(self.inline(e.children), self.styles.reference, bulletText=f"{e.number}.")
+                for e in node.entries]
+
+    def visit_PageBreak(self, node: tree.PageBreak):
+        return PageBreak()
+
+
+# -- pages ----------------------------------------------------------------------------------------
+def _title_block(meta: tree.Metadata, styles: _Styles, style: HouseStyle) -> list:
+    clean = lambda text: escape(strip_xml_illegal(text))  # noqa: E731
+    flowables = [Paragraph(clean(meta.title), styles.title), Paragraph(clean(meta.subtitle), styles.subtitle)]
+    byline = " · ".join(part for part in (meta.author, meta.organisation) if part.strip())
+    if byline:
+        flowables.append(Paragraph(clean(byline), styles.byline))
+    flowables += [
+        Spacer(1, 8),
+        HRFlowable(width="100%", thickness=1.2, color=styles.colours["accent"], spaceAfter=style.title_after),
+    ]
+    return flowables
+
+
+def _canvas_class(meta: tree.Metadata, styles: _Styles, style: HouseStyle) -> type[Canvas]:
+    """A canvas that holds pages back until the end, so each header can say 'Page X of Y'."""
+
+    class RunningHeaderCanvas(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._held_pages: list[dict] = []
+
+        def showPage(self) -> None:
+            self._held_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held_pages)
+            for state in self._held_pages:
+                self.__dict__.update(state)
+                self._draw_running_header(total)
+                super().showPage()
+            super().save()
+
+        def _draw_running_header(self, total: int) -> None:
+            page = self._pageNumber
+            top = style.page_height - style.header_distance
+            self.saveState()
+            self.setStrokeColor(styles.colours["accent"])
+            if page == 1:
+                self.setLineWidth(5)
+                self.line(style.margin_left, style.page_height - 28, style.page_width - style.margin_right,
+                          style.page_height - 28)
+            else:
+                self.setFont(f"{styles.display_family}-regular", style.running_size)
+                self.setFillColor(styles.colours["muted"])
+                self.drawString(style.margin_left, top, strip_xml_illegal(meta.short_title))
+                self.drawRightString(style.page_width - style.margin_right, top, f"Page {page} of {total}")
+                self.setStrokeColor(styles.colours["rule"])
+                self.setLineWidth(0.6)
+                self.line(style.margin_left, top - 5, style.page_width - style.margin_right, top - 5)
+            self.restoreState()
+
+    return RunningHeaderCanvas
+
+
+class _BriefTemplate(BaseDocTemplate):
+    """Adds a PDF outline entry (bookmark) for every heading as it is placed."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._outline_depth = -1
+        self._outline_count = 0
+
+    def afterFlowable(self, flowable) -> None:
+        if not isinstance(flowable, _Heading):
+            return
+        level = min(flowable.outline_level - 1, self._outline_depth + 1)
+        self._outline_depth = level
+        self._outline_count += 1
+        key = f"heading-{self._outline_count}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(flowable.outline_text or "(untitled)", key, level=level, closed=False)
+
+
+def write(document: tree.Document, stream: BinaryIO) -> None:
+    """Lay out `document` on A4 pages and write the PDF to `stream`."""
+    style = house_style()
+    meta = document.metadata
+    styles = _styles(meta.language.split("-")[0])
+    clean = strip_xml_illegal
+    template = _BriefTemplate(
+        stream,
+        pagesize=(style.page_width, style.page_height),
+        leftMargin=style.margin_left,
+        rightMargin=style.margin_right,
+        topMargin=style.margin_top,
+        bottomMargin=style.margin_bottom,
+        title=clean(meta.title),
+        author=clean(", ".join(p for p in (meta.author, meta.organisation) if p.strip())),
+        subject=clean(meta.subject),
+        keywords=[clean(k) for k in meta.keywords],
+        creator="briefgen",
+        producer="briefgen (reportlab)",
+        lang=meta.language,
+        invariant=1,
+        pageCompression=1,
+    )
+    frame = Frame(style.margin_left, style.margin_bottom, style.frame_width,
+                  style.page_height - style.margin_top - style.margin_bottom, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    translator = _Translator(style, styles, style.frame_width)
+    story = _title_block(meta, styles, style) + translator.flowables(document.blocks)
+    template.build(story, canvasmaker=_canvas_class(meta, styles, style))
