@@ -14,7 +14,7 @@ def __getattr__(name: str):
 
         return BriefRequest
     if name == "export":
-        from .export import export
+        from .exporting import export
 
         return export
     if name == "BriefgenError":

@@ -93,7 +93,7 @@ def _request_from(args: argparse.Namespace):
 
 
 def _render(args: argparse.Namespace) -> int:
-    from .export import export
+    from .exporting import export
     from .request import BRIEF_SUFFIX
 
     request = _request_from(args)

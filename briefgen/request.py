@@ -11,7 +11,7 @@ from .atomic import write_atomically
 from .catalogue import Catalogue
 from .errors import BriefgenError
 from .resources import read_toml
-from .textsafe import strip_xml_illegal
+from .textsafe import clean_line
 
 LENGTHS = ("one-page", "standard", "extended")
 LANGUAGES = ("en",)
@@ -53,7 +53,7 @@ class BriefRequest:
             value = getattr(self, name)
             if not isinstance(value, str):
                 raise BriefgenError(f"{name} must be text")
-            object.__setattr__(self, name, strip_xml_illegal(value))
+            object.__setattr__(self, name, clean_line(value))  # single-line, printable text
         if not self.title.strip():
             raise BriefgenError("the title is empty; give a title or leave it out for the default")
 

@@ -9,6 +9,7 @@ import re
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Markdown punctuation that could start markup; a backslash makes each one literal.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:&^=$\"'])")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x85]+\s*")
 
 
@@ -17,9 +18,19 @@ def strip_xml_illegal(text: str) -> str:
     return _XML_ILLEGAL.sub("", text)
 
 
+def strip_controls(text: str) -> str:
+    """Return `text` without control characters other than tab and line breaks (PDF cannot show them)."""
+    return _CONTROLS.sub("", strip_xml_illegal(text))
+
+
 def one_line(text: str) -> str:
     """Fold line breaks (and the spaces around them) into single spaces."""
     return _LINE_BREAKS.sub(" ", text)
+
+
+def clean_line(text: str) -> str:
+    """One line of visible text: no control characters, line breaks and tabs become spaces."""
+    return one_line(strip_controls(text)).replace("\t", " ")
 
 
 def escape_markdown(text: str) -> str:

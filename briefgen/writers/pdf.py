@@ -28,7 +28,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from .. import tree
 from ..style import HouseStyle, ScriptFonts, house_style
-from ..textsafe import strip_xml_illegal
+from ..textsafe import strip_controls
 
 VARIANTS = ("regular", "bold", "italic", "bold_italic")
 
@@ -118,7 +118,7 @@ def _markup(nodes: tuple[tree.Inline, ...], link_colour: str) -> str:
     out: list[str] = []
     for node in nodes:
         if isinstance(node, tree.Text):
-            out.append(escape(strip_xml_illegal(node.text)))
+            out.append(escape(strip_controls(node.text)))
         elif isinstance(node, tree.Strong):
             out.append(f"<b>{_markup(node.children, link_colour)}</b>")
         elif isinstance(node, tree.Emphasis):
@@ -163,7 +163,7 @@ class _Translator(tree.Visitor):
 
     def visit_Heading(self, node: tree.Heading):
         return _Heading(self.inline(node.children), self.styles.heading(node.level), node.level,
-                        strip_xml_illegal(tree.plain_text(node.children)))
+                        strip_controls(tree.plain_text(node.children)))
 
     def visit_Paragraph(self, node: tree.Paragraph):
         return Paragraph(self.inline(node.children), self.styles.body)
@@ -218,7 +218,7 @@ class _Translator(tree.Visitor):
     def visit_Callout(self, node: tree.Callout):
         pad = self.style.callout_padding
         inner = _Translator(self.style, self.styles, self.width - 2 * pad - self.style.callout_border_width)
-        rows = [[Paragraph(escape(strip_xml_illegal(node.title)), self.styles.callout_title)]] if node.title else []
+        rows = [[Paragraph(escape(strip_controls(node.title)), self.styles.callout_title)]] if node.title else []
         rows += [[flowable] for flowable in inner.flowables(node.blocks)]
         if not rows:
             return []
@@ -245,7 +245,7 @@ class _Translator(tree.Visitor):
 
 # -- pages ----------------------------------------------------------------------------------------
 def _title_block(meta: tree.Metadata, styles: _Styles, style: HouseStyle) -> list:
-    clean = lambda text: escape(strip_xml_illegal(text))  # noqa: E731
+    clean = lambda text: escape(strip_controls(text))  # noqa: E731
     flowables = [Paragraph(clean(meta.title), styles.title), Paragraph(clean(meta.subtitle), styles.subtitle)]
     byline = " · ".join(part for part in (meta.author, meta.organisation) if part.strip())
     if byline:
@@ -289,7 +289,7 @@ def _canvas_class(meta: tree.Metadata, styles: _Styles, style: HouseStyle) -> ty
             else:
                 self.setFont(f"{styles.display_family}-regular", style.running_size)
                 self.setFillColor(styles.colours["muted"])
-                self.drawString(style.margin_left, top, strip_xml_illegal(meta.short_title))
+                self.drawString(style.margin_left, top, strip_controls(meta.short_title))
                 self.drawRightString(style.page_width - style.margin_right, top, f"Page {page} of {total}")
                 self.setStrokeColor(styles.colours["rule"])
                 self.setLineWidth(0.6)
@@ -323,7 +323,7 @@ def write(document: tree.Document, stream: BinaryIO) -> None:
     style = house_style()
     meta = document.metadata
     styles = _styles(meta.language.split("-")[0])
-    clean = strip_xml_illegal
+    clean = strip_controls
     template = _BriefTemplate(
         stream,
         pagesize=(style.page_width, style.page_height),

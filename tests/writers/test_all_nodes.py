@@ -1,0 +1,82 @@
+"""Both writers render a document that holds every node type, and the content comes back out."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from briefgen import tree
+from briefgen.writers import FORMATS, writer_for
+
+from ..conftest import docx_text, open_docx, open_pdf, outline_titles, pdf_text
+
+T = tree.Text
+EVERY_NODE = tree.Document(
+    tree.Metadata("Every node", "Every node", "A briefing for testers", "Ann", "Org", "2026-01-02", "en-GB",
+                  "Subject", ("k1", "k2")),
+    (
+        tree.Callout("Key messages", (tree.BulletList((tree.ListItem((tree.Paragraph((T("boxed point"),)),)),)),)),
+        tree.Heading(1, (T("Level one"),)),
+        tree.Paragraph((T("plain "), tree.Strong((T("strong"),)), T(" "), tree.Emphasis((T("emphasis"),)), T(" "),
+                        tree.Link("https://example.org/x", (T("a link"),)), tree.Citation((1, 2)))),
+        tree.Heading(2, (T("Level two"),)),
+        tree.BulletList((
+            tree.ListItem((tree.Paragraph((T("bullet one"),)),
+                           tree.BulletList((tree.ListItem((tree.Paragraph((T("nested bullet"),)),)),)))),
+        )),
+        tree.OrderedList((tree.ListItem((tree.Paragraph((T("number three"),)),)),), start=3),
+        tree.OrderedList((tree.ListItem((tree.Paragraph((T("restarted one"),)),)),), start=1),
+        tree.Table(((T("Head A"),), (T("Head B"),)), (((T("cell 1"),), (T("cell 2"),)),)),
+        tree.PageBreak(),
+        tree.Heading(3, (T("Level three"),)),
+        tree.References((tree.Reference(1, (T("Source one "), tree.Link("https://a.example", (T("https://a.example"),)))),
+                         tree.Reference(2, (T("Source two"),)))),
+    ),
+)
+WORDS = ["boxed point", "Level one", "strong", "emphasis", "a link", "bullet one", "nested bullet", "number three",
+         "Head A", "cell 2", "Level three", "Source one", "Source two"]
+
+
+def _write(fmt: str) -> bytes:
+    stream = io.BytesIO()
+    writer_for(fmt)(EVERY_NODE, stream)
+    return stream.getvalue()
+
+
+def test_docx_renders_every_node():
+    document = open_docx(_write("docx"))
+    text = docx_text(document)
+    for word in WORDS:
+        assert word in text
+    styles = {p.text: p.style.name for p in document.paragraphs}
+    assert styles["Level one"] == "Heading 1" and styles["Level three"] == "Heading 3"
+    assert styles["bullet one"] == "List Bullet" and styles["nested bullet"] == "List Bullet 2"
+    assert styles["number three"] == "List Number"
+    numbers = [p._p.pPr.numPr.numId.val for p in document.paragraphs if p.text in ("number three", "restarted one")]
+    assert len(set(numbers)) == 2  # each numbered list restarts
+    xml = document.element.xml
+    assert 'w:type="page"' in xml  # the page break
+    assert "<w:vertAlign w:val=\"superscript\"/>" in xml  # the citation
+    link = [r for r in document.part.rels.values() if r.reltype.endswith("/hyperlink")]
+    assert {r.target_ref for r in link} == {"https://example.org/x", "https://a.example"}
+
+
+def test_pdf_renders_every_node():
+    reader = open_pdf(_write("pdf"))
+    text = pdf_text(reader)
+    for word in WORDS:
+        assert word in text
+    assert len(reader.pages) == 2  # the page break
+    assert outline_titles(reader) == ["Level one", "Level two", "Level three"]
+    uris = {a["/A"]["/URI"] for page in reader.pages for a in (page.get("/Annots") or [])
+            if a.get_object()["/Subtype"] == "/Link" and "/URI" in a.get_object()["/A"]}
+    assert {"https://example.org/x", "https://a.example"} <= uris
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_empty_document_is_still_valid(fmt):
+    empty = tree.Document(EVERY_NODE.metadata, ())
+    stream = io.BytesIO()
+    writer_for(fmt)(empty, stream)
+    assert stream.getvalue()[:4] in (b"%PDF", b"PK\x03\x04")
