@@ -126,6 +126,24 @@ class Document:
     blocks: tuple[Block, ...]
 
 
+def citation_label(numbers: tuple[int, ...]) -> str:
+    """Citation numbers as printed: runs of three or more collapse, so (1, 2, 3, 5) -> '1–3,5'."""
+    parts: list[str] = []
+    ordered = sorted(set(numbers))
+    start = previous = ordered[0] if ordered else 0
+    for number in ordered[1:] + [None]:  # type: ignore[operator]
+        if number is not None and number == previous + 1:
+            previous = number
+            continue
+        if previous - start >= 2:
+            parts.append(f"{start}–{previous}")
+        else:
+            parts.extend(str(n) for n in range(start, previous + 1))
+        if number is not None:
+            start = previous = number
+    return ",".join(parts)
+
+
 def plain_text(inlines: tuple[Inline, ...]) -> str:
     """The visible text of a run of inlines (citations as bracketed numbers)."""
     parts: list[str] = []
@@ -133,7 +151,7 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
         if isinstance(node, Text):
             parts.append(node.text)
         elif isinstance(node, Citation):
-            parts.append("[" + ",".join(map(str, node.numbers)) + "]")
+            parts.append("[" + citation_label(node.numbers) + "]")
         else:
             parts.append(plain_text(node.children))
     return "".join(parts)

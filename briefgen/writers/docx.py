@@ -194,7 +194,7 @@ class _Translator(tree.Visitor):
             elif isinstance(node, tree.Link):
                 self.inlines(paragraph, node.children, bold, italic, target=self._hyperlink(paragraph, node.url))
             elif isinstance(node, tree.Citation):
-                run = self._run(paragraph, target, ",".join(map(str, node.numbers)))
+                run = self._run(paragraph, target, tree.citation_label(node.numbers))
                 run.font.superscript = True
             else:  # pragma: no cover - the tree is closed
                 raise NotImplementedError(type(node).__name__)

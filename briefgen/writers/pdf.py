@@ -126,7 +126,7 @@ def _markup(nodes: tuple[tree.Inline, ...], link_colour: str) -> str:
         elif isinstance(node, tree.Link):
             out.append(f"<a href={quoteattr(node.url)} color=\"#{link_colour}\">{_markup(node.children, link_colour)}</a>")
         elif isinstance(node, tree.Citation):
-            out.append(f"<super>{','.join(map(str, node.numbers))}</super>")
+            out.append(f"<super>{tree.citation_label(node.numbers)}</super>")
         else:  # pragma: no cover - the tree is closed
             raise NotImplementedError(type(node).__name__)
     return "".join(out)

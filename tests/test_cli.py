@@ -1,0 +1,173 @@
+"""The command line, run as a real subprocess: listings, render, brief files, errors, templates."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefgen import BriefRequest
+
+from .conftest import make_request, open_docx, open_pdf
+
+THEMES = ["hk-regulated-hub", "mainland-fintech", "complementary-partnership", "regulatory-navigation",
+          "market-impact", "shifting-attitudes"]
+AUDIENCES = ["policymakers", "investors", "industry", "technologists", "public"]
+
+
+def run(*args: str, env_home: Path | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    return subprocess.run([sys.executable, "-m", "briefgen", *args], capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_themes_and_audiences_print_id_tab_title():
+    themes = run("themes")
+    assert themes.returncode == 0
+    assert [line.split("\t")[0] for line in themes.stdout.splitlines()] == THEMES
+    assert all(len(line.split("\t")) == 2 and line.split("\t")[1] for line in themes.stdout.splitlines())
+    audiences = run("audiences")
+    assert [line.split("\t")[0] for line in audiences.stdout.splitlines()] == AUDIENCES
+
+
+def test_console_script_matches_python_dash_m():
+    script = Path(sys.executable).with_name("briefgen")
+    if not script.exists():
+        pytest.skip("console script not installed next to this interpreter")
+    assert subprocess.run([str(script), "themes"], capture_output=True, text=True).stdout == run("themes").stdout
+
+
+def test_render_both_formats_with_every_option(tmp_path):
+    for fmt in ("docx", "pdf"):
+        out = tmp_path / f"brief.{fmt}"
+        done = run("render", "--audience", "investors", "--theme", "market-impact", "--theme", "hk-regulated-hub",
+                   "--length", "standard", "--lang", "en", "--title", "Tokens & Trust", "--author", "Li Wei",
+                   "--organisation", "Pearl River Analytics", "--date", "2026-03-01", "-o", str(out))
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip() == str(out) and done.stderr == ""
+    assert open_docx(tmp_path / "brief.docx").paragraphs[0].text == "Tokens & Trust"
+    assert "1 March 2026" in open_pdf(tmp_path / "brief.pdf").pages[0].extract_text()
+
+
+def test_format_option_overrides_suffix_and_all_themes(tmp_path):
+    out = tmp_path / "brief.out"
+    done = run("render", "--audience", "public", "--all-themes", "--format", "pdf", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_render_from_brief_file_and_default_output(tmp_path):
+    spec = make_request(audience="technologists", themes=("shifting-attitudes",)).save(tmp_path / "tech.brief.toml")
+    done = run("render", "--spec", str(spec))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "tech.pdf").read_bytes().startswith(b"%PDF")
+    done = run("render", "--spec", str(spec), "-o", str(tmp_path / "tech.docx"))
+    assert done.returncode == 0 and open_docx(tmp_path / "tech.docx").paragraphs[0].text == "Bridging Two Systems"
+
+
+def test_templates_path_prints_user_folder():
+    done = run("templates", "path")
+    assert done.returncode == 0 and done.stdout.strip().endswith(os.path.join("briefgen", "templates"))
+
+
+def test_templates_check_clean_and_broken(tmp_path):
+    assert run("templates", "check").returncode == 0
+    folder = tmp_path / "mine"
+    (folder / "audiences").mkdir(parents=True)
+    (folder / "audiences" / "investors.md.j2").write_text('{% extends "base.md.j2" %}\n{% block x %}{{ oops( }}{% endblock %}\n')
+    (folder / "audiences" / "public.md.j2").write_text('{% extends "base.md.j2" %}\n{% block conclusion %}\n{{ nothing_here }}\n{% endblock %}\n')
+    done = run("templates", "check", str(folder))
+    assert done.returncode == 1
+    expected = str(folder / "audiences" / "investors.md.j2") + ":2: syntax error: unexpected '}', expected ')'"
+    assert done.stdout.splitlines() == [expected]
+    (folder / "audiences" / "investors.md.j2").unlink()
+    done = run("templates", "check", str(folder))
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [f"{folder / 'audiences' / 'public.md.j2'}:3: undefined name: 'nothing_here' is undefined"]
+
+
+def _assert_one_line_failure(done: subprocess.CompletedProcess, *words: str) -> None:
+    assert done.returncode != 0
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    for word in words:
+        assert word in lines[0]
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--audience", "aliens", "--theme", "market-impact"], ["unknown audience 'aliens'", "policymakers, investors"]),
+        (["--audience", "public", "--theme", "moon"], ["unknown theme 'moon'", "hk-regulated-hub"]),
+        (["--audience", "public"], ["no theme chosen"]),
+        (["--audience", "public", "--theme", "market-impact", "--length", "tiny"], ["unknown length 'tiny'"]),
+        (["--audience", "public", "--theme", "market-impact", "--date", "24/11/2026"], ["invalid date", "YYYY-MM-DD"]),
+        (["--audience", "public", "--theme", "market-impact", "--format", "odt"], ["unknown format 'odt'"]),
+        (["--audience", "public", "--theme", "market-impact", "--bogus"], ["unrecognized arguments: --bogus"]),
+    ],
+)
+def test_bad_render_arguments(tmp_path, args, words):
+    out = tmp_path / "brief.pdf"
+    out.write_bytes(b"existing")
+    _assert_one_line_failure(run("render", *args, "-o", str(out)), *words)
+    assert out.read_bytes() == b"existing"
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.pdf"]
+
+
+def test_missing_and_unwritable_output_folders(tmp_path):
+    _assert_one_line_failure(
+        run("render", "--audience", "public", "--theme", "market-impact", "-o", str(tmp_path / "nope" / "b.pdf")),
+        "does not exist")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        if os.access(locked, os.W_OK):
+            pytest.skip("running as a user who can write anywhere")
+        _assert_one_line_failure(
+            run("render", "--audience", "public", "--theme", "market-impact", "-o", str(locked / "b.pdf")),
+            "not writable")
+    finally:
+        locked.chmod(stat.S_IRWXU)
+
+
+def test_unwritable_folder_as_root_is_simulated(tmp_path, monkeypatch):
+    """Root can write anywhere, so the access check is exercised in process as well."""
+    from briefgen import BriefgenError, export
+
+    monkeypatch.setattr(os, "access", lambda *a, **k: False)
+    with pytest.raises(BriefgenError, match="is not writable"):
+        export(make_request(), tmp_path / "b.pdf")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_broken_template_and_malformed_brief_file(tmp_path):
+    folder = tmp_path / "tpl"
+    (folder / "audiences").mkdir(parents=True)
+    (folder / "audiences" / "public.md.j2").write_text('{% extends "base.md.j2" %}\n{% block summary_heading %}{{ nope }}{% endblock %}\n')
+    out = tmp_path / "b.docx"
+    _assert_one_line_failure(
+        run("render", "--audience", "public", "--theme", "market-impact", "--templates", str(folder), "-o", str(out)),
+        "public.md.j2:2", "undefined name")
+    assert not out.exists()
+    bad = tmp_path / "bad.brief.toml"
+    bad.write_text('audience = "public"\nthemes = [\n')
+    _assert_one_line_failure(run("render", "--spec", str(bad), "-o", str(out)), "bad.brief.toml", "not valid TOML")
+    _assert_one_line_failure(run("render", "--spec", str(tmp_path / "missing.brief.toml"), "-o", str(out)), "not found")
+    assert not out.exists()
+
+
+def test_brief_file_loads_in_python_too(tmp_path):
+    request = make_request()
+    assert BriefRequest.load(request.save(tmp_path / "x.brief.toml")) == request
+
+
+def test_render_does_not_import_qt(tmp_path):
+    code = ("import sys, briefgen.cli as c; c.main(['render','--audience','public','--theme','market-impact','-o',"
+            f"{str(tmp_path / 'b.pdf')!r}]); print(sorted(m for m in sys.modules if 'PySide6' in m or 'shiboken' in m))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
