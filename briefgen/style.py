@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import tree
 from .resources import assets_dir, read_asset_toml
 
 A4_POINTS = (595.2756, 841.8898)
@@ -160,3 +161,14 @@ def house_style() -> HouseStyle:
         running_size=raw["running"]["size"],
         short_title_chars=raw["running"]["short_title_chars"],
     )
+
+
+def column_fractions(table: tree.Table) -> list[float]:
+    """Share of the text width for each column, by the square root of its longest cell."""
+    columns = max(len(table.header), *(len(row) for row in table.rows)) if table.rows else len(table.header)
+    weights = []
+    for column in range(columns):
+        longest = max((len(tree.plain_text(row[column])) for row in (table.header, *table.rows) if column < len(row)),
+                      default=0)
+        weights.append(max(12, longest) ** 0.5)
+    return [weight / sum(weights) for weight in weights]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import traceback
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +30,7 @@ from .textsafe import escape_markdown
 
 TEMPLATE_SUFFIX = ".md.j2"
 COMPARED_THEMES = ("hk-regulated-hub", "mainland-fintech")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bCap)(?<!\bNo)[.!?](?=\s+[A-Z“\"'(])")
 
 
 def audience_template(audience_id: str) -> str:
@@ -49,6 +51,12 @@ def _join_and(items: Iterable[Any], conjunction: str = "and") -> Markup:
     if len(parts) < 2:
         return Markup("".join(parts))
     return Markup(f"{', '.join(parts[:-1])} {conjunction} {parts[-1]}")
+
+
+def first_sentence(text: str) -> str:
+    """The text up to and including its first full stop that ends a sentence."""
+    match = _SENTENCE_END.search(text)
+    return text[: match.end()].strip() if match else text
 
 
 def long_date(value: dt.date | str) -> str:
@@ -79,6 +87,7 @@ def environment(user_dir: str | None, builtin_dir: str) -> SandboxedEnvironment:
     env.filters["join_and"] = _join_and
     env.filters["long_date"] = long_date
     env.filters["md"] = lambda value: Markup(escape_markdown(str(value)))
+    env.filters["first_sentence"] = first_sentence
     return env
 
 
@@ -98,11 +107,13 @@ class _Citations:
             marks.append(f"[^{source_id}]")
         return Markup("".join(marks))
 
-    def references(self) -> Markup:
+    def references(self, short: bool = False) -> Markup:
+        """Footnote definitions for every cited source; `short` leaves out the titles."""
         lines = []
         for source_id in self.cited:
             source = self.catalogue.sources[source_id]
-            text = escape_markdown(f"{source['publisher']}, “{source['title']}”, {long_date(source['date'])}.")
+            title = "" if short else f" “{source['title']}”,"
+            text = escape_markdown(f"{source['publisher']},{title} {long_date(source['date'])}.")
             lines.append(f"[^{source_id}]: {text} <{source['url']}>")
         return Markup("::: references\n:::\n\n" + "\n".join(lines) + "\n")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 from typing import BinaryIO
 from xml.sax.saxutils import escape, quoteattr
@@ -27,7 +26,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from .. import tree
-from ..style import HouseStyle, ScriptFonts, house_style
+from ..style import HouseStyle, ScriptFonts, column_fractions, house_style
 from ..textsafe import strip_controls
 
 VARIANTS = ("regular", "bold", "italic", "bold_italic")
@@ -190,11 +189,8 @@ class _Translator(tree.Visitor):
         return self._list(node.items, bulletType="1", start=node.start, bulletFormat="%s.")
 
     def visit_Table(self, node: tree.Table):
-        columns = max(len(node.header), *(len(r) for r in node.rows)) if node.rows else len(node.header)
-        grid = [list(node.header) + [()] * (columns - len(node.header))]
-        grid += [list(row) + [()] * (columns - len(row)) for row in node.rows]
-        weights = [math.sqrt(max(12, max(len(tree.plain_text(r[c])) for r in grid))) for c in range(columns)]
-        widths = [self.width * w / sum(weights) for w in weights]
+        widths = [self.width * fraction for fraction in column_fractions(node)]
+        grid = [list(row) + [()] * (len(widths) - len(row)) for row in (node.header, *node.rows)]
         cells = [
             [Paragraph(self.inline(cell), self.styles.header_cell if i == 0 else self.styles.cell) for cell in row]
             for i, row in enumerate(grid)
