@@ -59,15 +59,23 @@ def _entries(table: Mapping[str, Any]) -> dict[str, Entry]:
     }
 
 
-def _user_audiences(user_dir: Path | None) -> dict[str, Entry]:
+def _user_audiences(user_dir: Path | None, builtin: Mapping[str, Entry]) -> dict[str, Entry]:
+    """Audiences from the user's audiences.toml; a new one names the built-in audience it is `based_on`."""
     if user_dir is None or not (user_dir / USER_AUDIENCES_FILE).is_file():
         return {}
     path = user_dir / USER_AUDIENCES_FILE
     table = read_toml(path).get("audiences", {})
     for key, value in table.items():
+        if not isinstance(value, dict):
+            raise BriefgenError(f"{path}: [audiences.{key}] must be a table of text fields")
         missing = [name for name in AUDIENCE_FIELDS if not isinstance(value.get(name), str)]
         if missing:
             raise BriefgenError(f"{path}: audience '{key}' lacks text for {', '.join(missing)}; add them")
+        based_on = value.get("based_on", key)
+        if based_on not in builtin:
+            raise BriefgenError(
+                f"{path}: audience '{key}' needs based_on = one of {', '.join(builtin)}, for its per-theme content"
+            )
     return _entries(table)
 
 
@@ -84,7 +92,7 @@ def load_catalogue(user_dir: Path | None = None) -> Catalogue:
 def _load(user_dir: str | None, _stamp: int | None) -> Catalogue:
     themes = read_asset_toml("content/themes.toml")
     audiences = _entries(read_asset_toml("content/audiences.toml")["audiences"])
-    audiences.update(_user_audiences(Path(user_dir) if user_dir else None))
+    audiences.update(_user_audiences(Path(user_dir) if user_dir else None, dict(audiences)))
     return Catalogue(
         themes=MappingProxyType(_entries(themes["themes"])),
         audiences=MappingProxyType(audiences),

@@ -13,9 +13,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Frame,
-    ListFlowable,
-    ListItem,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -66,6 +65,8 @@ class _Styles:
             "Body", fontSize=style.body_size, leading=style.body_leading, spaceAfter=style.paragraph_after, **base
         )
         self.list_item = ParagraphStyle("ListItem", parent=self.body, spaceAfter=style.list_item_after)
+        self.list_indent = style.list_indent
+        self.list_levels: list[ParagraphStyle] = []
         self.title = ParagraphStyle(
             "Title", parent=self.body, fontName=self.display_bold, fontSize=style.title_size,
             leading=style.title_leading, textColor=accent, spaceAfter=6,
@@ -82,7 +83,7 @@ class _Styles:
             level: ParagraphStyle(
                 f"Heading{level}", parent=self.body, fontName=self.display_bold, fontSize=spec.size,
                 leading=spec.size * 1.25, spaceBefore=spec.before, spaceAfter=spec.after,
-                textColor=accent if level < 3 else text, keepWithNext=1,
+                textColor=accent if level < 3 else text,
             )
             for level, spec in style.headings.items()
         }
@@ -104,6 +105,17 @@ class _Styles:
 
     def heading(self, level: int) -> ParagraphStyle:
         return self.headings[min(level, max(self.headings))]
+
+    def list_level(self, depth: int) -> ParagraphStyle:
+        """The item style for a list nested `depth` levels deep: a hanging marker, indented per level."""
+        while depth >= len(self.list_levels):
+            indent = self.list_indent * (len(self.list_levels) + 1)
+            self.list_levels.append(ParagraphStyle(
+                f"ListItem{len(self.list_levels)}", parent=self.list_item, leftIndent=indent,
+                bulletIndent=indent - self.list_indent + 2, bulletFontName=self.list_item.fontName,
+                bulletColor=self.colours["accent"],
+            ))
+        return self.list_levels[depth]
 
 
 @lru_cache(maxsize=4)
@@ -161,32 +173,39 @@ class _Translator(tree.Visitor):
         return _markup(nodes, self.link)
 
     def visit_Heading(self, node: tree.Heading):
-        return _Heading(self.inline(node.children), self.styles.heading(node.level), node.level,
-                        strip_controls(tree.plain_text(node.children)))
+        # A conditional break keeps a heading with the start of its text, far more cheaply than keepWithNext.
+        style = self.styles.heading(node.level)
+        keep = style.spaceBefore + style.leading + style.spaceAfter + 3 * self.style.body_leading
+        heading = _Heading(self.inline(node.children), style, node.level, strip_controls(tree.plain_text(node.children)))
+        return [CondPageBreak(keep), heading]
 
     def visit_Paragraph(self, node: tree.Paragraph):
         return Paragraph(self.inline(node.children), self.styles.body)
 
-    def _list(self, items: tuple[tree.ListItem, ...], **kind) -> ListFlowable:
-        entries = []
-        for item in items:
-            inner = _Translator(self.style, self.styles, self.width - self.style.list_indent)
-            flowables = [
-                Paragraph(self.inline(b.children), self.styles.list_item) if isinstance(b, tree.Paragraph)
-                else inner.visit(b)
-                for b in item.blocks
-            ]
-            entries.append(ListItem(flowables))
-        return ListFlowable(
-            entries, leftIndent=self.style.list_indent, bulletFontName=self.styles.body.fontName,
-            bulletFontSize=self.style.body_size, bulletColor=self.styles.colours["accent"], spaceAfter=4, **kind,
-        )
+    def _list(self, items: tuple[tree.ListItem, ...], numbered: bool, start: int = 1, depth: int = 0) -> list:
+        """List items as paragraphs with hanging markers (much cheaper to lay out than ListFlowable)."""
+        style = self.styles.list_level(depth)
+        out: list = []
+        for number, item in enumerate(items, start):
+            marker: str | None = f"{number}." if numbered else "•"
+            for block in item.blocks:
+                if isinstance(block, tree.Paragraph):
+                    out.append(Paragraph(self.inline(block.children), style, bulletText=marker))
+                    marker = None
+                elif isinstance(block, (tree.BulletList, tree.OrderedList)):
+                    ordered = isinstance(block, tree.OrderedList)
+                    out += self._list(block.items, ordered, block.start if ordered else 1, depth + 1)
+                else:
+                    out += self.flowables((block,))
+        if depth == 0 and out:
+            out.append(Spacer(1, self.style.paragraph_after - self.style.list_item_after))
+        return out
 
     def visit_BulletList(self, node: tree.BulletList):
-        return self._list(node.items, bulletType="bullet", start="•")
+        return self._list(node.items, numbered=False)
 
     def visit_OrderedList(self, node: tree.OrderedList):
-        return self._list(node.items, bulletType="1", start=node.start, bulletFormat="%s.")
+        return self._list(node.items, numbered=True, start=node.start)
 
     def visit_Table(self, node: tree.Table):
         widths = [self.width * fraction for fraction in column_fractions(node)]
