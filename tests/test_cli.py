@@ -19,9 +19,8 @@ THEMES = ["hk-regulated-hub", "mainland-fintech", "complementary-partnership", "
 AUDIENCES = ["policymakers", "investors", "industry", "technologists", "public"]
 
 
-def run(*args: str, env_home: Path | None = None) -> subprocess.CompletedProcess:
-    env = dict(os.environ)
-    return subprocess.run([sys.executable, "-m", "briefgen", *args], capture_output=True, text=True, env=env, timeout=120)
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "briefgen", *args], capture_output=True, text=True, timeout=120)
 
 
 def test_themes_and_audiences_print_id_tab_title():
@@ -171,3 +170,18 @@ def test_render_does_not_import_qt(tmp_path):
             f"{str(tmp_path / 'b.pdf')!r}]); print(sorted(m for m in sys.modules if 'PySide6' in m or 'shiboken' in m))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_user_added_audience_is_listed_rendered_and_checked(user_templates, tmp_path):
+    from .test_catalogue import CENTRAL_BANKERS, TEMPLATE
+
+    (user_templates / "audiences.toml").write_text(CENTRAL_BANKERS)
+    (user_templates / "audiences").mkdir()
+    (user_templates / "audiences" / "central-bankers.md.j2").write_text(TEMPLATE)
+    assert run("audiences").stdout.splitlines()[-1] == "central-bankers\tCentral bankers"
+    done = run("render", "--audience", "central-bankers", "--all-themes", "-o", str(tmp_path / "cb.pdf"))
+    assert done.returncode == 0, done.stderr
+    assert run("templates", "check").returncode == 0
+    (user_templates / "audiences" / "central-bankers.md.j2").write_text(TEMPLATE + "{{ broken\n")
+    done = run("templates", "check")
+    assert done.returncode == 1 and "central-bankers.md.j2:3: syntax error" in done.stdout
