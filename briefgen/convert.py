@@ -13,6 +13,7 @@ from . import tree
 
 CALLOUT = "callout"
 REFERENCES_MARK = "references"  # `::: references` + `:::` marks where the numbered list goes
+CONTENTS_MARK = "contents"  # `::: contents Title` + `:::` places a contents list
 
 
 class UnsupportedMarkdown(Exception):
@@ -31,6 +32,7 @@ def _parser() -> MarkdownIt:
     md.use(footnote_plugin, inline=False)
     md.use(container_plugin, CALLOUT)
     md.use(container_plugin, REFERENCES_MARK)
+    md.use(container_plugin, CONTENTS_MARK)
     return md
 
 
@@ -132,6 +134,11 @@ class _Converter:
                 raise UnsupportedMarkdown(self.line, "the ::: references marker must be empty")
             self.has_references_mark = True
             return _REFERENCES_SLOT
+        if kind == f"container_{CONTENTS_MARK}_open":
+            title = token.info.strip()[len(CONTENTS_MARK) :].strip()
+            if self._blocks(f"container_{CONTENTS_MARK}_close"):
+                raise UnsupportedMarkdown(self.line, "the ::: contents marker must be empty")
+            return tree.Contents(title or "Contents")
         if kind == "hr":
             return tree.PageBreak()
         raise self._unsupported(token)

@@ -54,5 +54,7 @@ def _block(block: tree.Block, depth: int, lines: list[str]) -> None:
             lines.append(f"{pad}  [{entry.number}] {_inlines(entry.children)}")
     elif isinstance(block, tree.PageBreak):
         lines.append(f"{pad}PageBreak")
+    elif isinstance(block, tree.Contents):
+        lines.append(f"{pad}Contents {block.title!r} depth={block.depth}")
     else:  # pragma: no cover - the tree is closed
         raise NotImplementedError(type(block).__name__)

@@ -99,9 +99,17 @@ class PageBreak:
     pass
 
 
-Block = Heading | Paragraph | BulletList | OrderedList | Table | Callout | References | PageBreak
+@dataclass(frozen=True)
+class Contents:
+    """A contents list of the document's headings down to `depth`, with page numbers where known."""
 
-BLOCK_TYPES = (Heading, Paragraph, BulletList, OrderedList, Table, Callout, References, PageBreak)
+    title: str
+    depth: int = 2
+
+
+Block = Heading | Paragraph | BulletList | OrderedList | Table | Callout | References | PageBreak | Contents
+
+BLOCK_TYPES = (Heading, Paragraph, BulletList, OrderedList, Table, Callout, References, PageBreak, Contents)
 INLINE_TYPES = (Text, Strong, Emphasis, Link, Citation)
 
 

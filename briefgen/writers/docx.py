@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -28,8 +28,9 @@ from ..textsafe import strip_xml_illegal
 
 LIST_STYLES = {("bullet", 1): "List Bullet", ("bullet", 2): "List Bullet 2", ("bullet", 3): "List Bullet 3",
                ("number", 1): "List Number", ("number", 2): "List Number 2", ("number", 3): "List Number 3"}
+CONTENTS_STYLES = ("toc 1", "toc 2", "toc 3")
 PARAGRAPH_STYLES = ("Normal", "Title", "Subtitle", "Byline", "Heading 1", "Heading 2", "Heading 3", "Callout Title",
-                    "Table Text", "Reference", "Header", *LIST_STYLES.values())
+                    "Table Text", "Reference", "Header", "TOC Heading", *CONTENTS_STYLES, *LIST_STYLES.values())
 TWIPS_PER_POINT = 20
 
 
@@ -103,6 +104,14 @@ def _configure_styles(document, style: HouseStyle, fonts: ScriptFonts, language:
     reference.paragraph_format.tab_stops.add_tab_stop(Pt(20))
     for name in ("Header", "Footer"):
         shape(name, fonts.docx_display, style.running_size, muted)
+    first = style.heading(1)
+    shape("TOC Heading", fonts.docx_display, first.size, accent, bold=True, before=first.before, after=first.after,
+          leading=first.size * 1.25)
+    for level, name in enumerate(CONTENTS_STYLES, start=1):
+        entry = shape(name, fonts.docx_display if level == 1 else fonts.docx_body, style.body_size, text,
+                      bold=level == 1, before=4 if level == 1 else 0, after=1, leading=style.body_leading)
+        entry.paragraph_format.left_indent = Pt(14 * (level - 1))
+        entry.paragraph_format.tab_stops.add_tab_stop(Pt(style.frame_width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     for name in LIST_STYLES.values():
         shape(name, fonts.docx_body, style.body_size, text, after=style.list_item_after, leading=style.body_leading)
 
@@ -170,6 +179,10 @@ class _Translator(tree.Visitor):
         self.new_numbers: list[tuple[int, str, int]] = []
         self.next_number = 1000
         self.links: dict[str, str] = {}
+        self.headings: list[tree.Heading] = []
+        self.bookmark_headings = False
+        self.heading_count = 0
+        self.update_fields = False
 
     # inlines
     def inlines(self, nodes: tuple[tree.Inline, ...], props: str = "") -> str:
@@ -206,7 +219,13 @@ class _Translator(tree.Visitor):
 
     # blocks
     def visit_Heading(self, node: tree.Heading) -> None:
-        self.paragraph(self.inlines(node.children), f"Heading {min(node.level, max(self.style.headings))}")
+        content = self.inlines(node.children)
+        if self.bookmark_headings:  # a contents list points at each heading through a bookmark
+            self.heading_count += 1
+            name = f"_Toc{self.heading_count:05d}"
+            content = (f'<w:bookmarkStart w:id="{self.heading_count}" w:name="{name}"/>{content}'
+                       f'<w:bookmarkEnd w:id="{self.heading_count}"/>')
+        self.paragraph(content, f"Heading {min(node.level, max(self.style.headings))}")
 
     def visit_Paragraph(self, node: tree.Paragraph) -> None:
         self.paragraph(self.inlines(node.children))
@@ -294,6 +313,17 @@ class _Translator(tree.Visitor):
         for entry in node.entries:
             self.paragraph(_run(f"{entry.number}.") + "<w:r><w:tab/></w:r>" + self.inlines(entry.children), "Reference")
 
+    def visit_Contents(self, node: tree.Contents) -> None:
+        """One entry per heading with a PAGEREF field to its bookmark, which Word and LibreOffice compute."""
+        self.paragraph(_run(node.title), "TOC Heading")
+        depth = min(node.depth, len(CONTENTS_STYLES))
+        for number, heading in enumerate(self.headings, start=1):
+            if heading.level <= depth:
+                page = _field(f"PAGEREF _Toc{number:05d} \\h", "")
+                self.paragraph(_run(tree.plain_text(heading.children)) + "<w:r><w:tab/></w:r>" + page,
+                               CONTENTS_STYLES[heading.level - 1])
+        self.update_fields = True
+
     def visit_PageBreak(self, node: tree.PageBreak) -> None:
         self.out.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
 
@@ -350,6 +380,8 @@ def write(document: tree.Document, stream: BinaryIO) -> None:
     prepared = _prepared(meta.language)
     out = docx.Document(io.BytesIO(prepared.package))
     translator = _Translator(out.part, prepared, style, style.fonts_for(meta.language.split("-")[0]))
+    translator.headings = tree.headings(document)
+    translator.bookmark_headings = any(isinstance(block, tree.Contents) for block in document.blocks)
     translator.title_block(meta)
     translator.blocks(document.blocks)
     body = parse_xml(f'<w:body {nsdecls("w", "r")}>{"".join(translator.out)}</w:body>')
@@ -363,4 +395,6 @@ def write(document: tree.Document, stream: BinaryIO) -> None:
             f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'))
     _running_header(out.sections[0], meta, style, prepared)
     _properties(out, meta)
+    if translator.update_fields:  # ask Word to refresh the contents list's page numbers on opening
+        out.settings.element.append(parse_xml(f'<w:updateFields {nsdecls("w")} w:val="true"/>'))
     out.save(stream)

@@ -23,6 +23,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus.flowables import HRFlowable
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import tree
 from ..style import HouseStyle, ScriptFonts, column_fractions, house_style
@@ -105,6 +106,12 @@ class _Styles:
 
     def heading(self, level: int) -> ParagraphStyle:
         return self.headings[min(level, max(self.headings))]
+
+    def contents_level(self, level: int) -> ParagraphStyle:
+        """A contents-list entry: level 0 in the display face, deeper levels indented in the body face."""
+        if level == 0:
+            return ParagraphStyle("Contents0", parent=self.body, fontName=self.display_bold, spaceBefore=4, spaceAfter=1)
+        return ParagraphStyle(f"Contents{level}", parent=self.body, leftIndent=14 * level, spaceAfter=0)
 
     def list_level(self, depth: int) -> ParagraphStyle:
         """The item style for a list nested `depth` levels deep: a hanging marker, indented per level."""
@@ -257,6 +264,12 @@ class _Translator(tree.Visitor):
     def visit_PageBreak(self, node: tree.PageBreak):
         return PageBreak()
 
+    def visit_Contents(self, node: tree.Contents):
+        contents = TableOfContents(dotsMinLevel=0)
+        contents.levelStyles = [self.styles.contents_level(level) for level in range(node.depth)]
+        contents.briefgen_depth = node.depth
+        return [Paragraph(escape(strip_controls(node.title)), self.styles.heading(1)), contents]
+
 
 # -- pages ----------------------------------------------------------------------------------------
 def _title_block(meta: tree.Metadata, styles: _Styles, style: HouseStyle) -> list:
@@ -315,10 +328,11 @@ def _canvas_class(meta: tree.Metadata, styles: _Styles, style: HouseStyle) -> ty
 
 
 class _BriefTemplate(BaseDocTemplate):
-    """Adds a PDF outline entry (bookmark) for every heading as it is placed."""
+    """Adds a PDF outline entry (bookmark) and a contents-list entry for every heading as it is placed."""
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    contents_depth = 0
+
+    def beforeDocument(self) -> None:  # called at the start of every layout pass
         self._outline_depth = -1
         self._outline_count = 0
 
@@ -331,6 +345,8 @@ class _BriefTemplate(BaseDocTemplate):
         key = f"heading-{self._outline_count}"
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(flowable.outline_text or "(untitled)", key, level=level, closed=False)
+        if flowable.outline_level <= self.contents_depth:
+            self.notify("TOCEntry", (flowable.outline_level - 1, escape(flowable.outline_text), self.page, key))
 
 
 def write(document: tree.Document, stream: BinaryIO) -> None:
@@ -362,4 +378,10 @@ def write(document: tree.Document, stream: BinaryIO) -> None:
     template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     translator = _Translator(style, styles, style.frame_width)
     story = _title_block(meta, styles, style) + translator.flowables(document.blocks)
-    template.build(story, canvasmaker=_canvas_class(meta, styles, style))
+    canvas = _canvas_class(meta, styles, style)
+    contents = [f for f in story if isinstance(f, TableOfContents)]
+    if contents:  # page numbers in a contents list need a second layout pass
+        template.contents_depth = max(c.briefgen_depth for c in contents)
+        template.multiBuild(story, canvasmaker=canvas)
+    else:
+        template.build(story, canvasmaker=canvas)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 
@@ -16,6 +17,7 @@ EVERY_NODE = tree.Document(
     tree.Metadata("Every node", "Every node", "A briefing for testers", "Ann", "Org", "2026-01-02", "en-GB",
                   "Subject", ("k1", "k2")),
     (
+        tree.Contents("In this brief"),
         tree.Callout("Key messages", (tree.BulletList((tree.ListItem((tree.Paragraph((T("boxed point"),)),)),)),)),
         tree.Heading(1, (T("Level one"),)),
         tree.Paragraph((T("plain "), tree.Strong((T("strong"),)), T(" "), tree.Emphasis((T("emphasis"),)), T(" "),
@@ -58,6 +60,10 @@ def test_docx_renders_every_node():
     xml = document.element.xml
     assert 'w:type="page"' in xml  # the page break
     assert "<w:vertAlign w:val=\"superscript\"/>" in xml  # the citation
+    contents = [p for p in document.paragraphs if p.style.name.startswith("toc ")]
+    assert [(p.style.name, p.text) for p in contents] == [("toc 1", "Level one\t"), ("toc 2", "Level two\t")]
+    assert all("PAGEREF _Toc" in p._p.xml for p in contents)
+    assert xml.count("<w:bookmarkStart") == 3  # every heading can be pointed at
     link = [r for r in document.part.rels.values() if r.reltype.endswith("/hyperlink")]
     assert {r.target_ref for r in link} == {"https://example.org/x", "https://a.example"}
 
@@ -68,6 +74,9 @@ def test_pdf_renders_every_node():
     for word in WORDS:
         assert word in text
     assert len(reader.pages) == 2  # the page break
+    first = reader.pages[0].extract_text()
+    # each contents entry is drawn as its dot leader and page number, then its text
+    assert re.search(r"In this brief\n[ .]+1\nLevel one\n[ .]+1\nLevel two\nKey messages", first)
     assert outline_titles(reader) == ["Level one", "Level two", "Level three"]
     uris = {a["/A"]["/URI"] for page in reader.pages for a in (page.get("/Annots") or [])
             if a.get_object()["/Subtype"] == "/Link" and "/URI" in a.get_object()["/A"]}
