@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from .atomic import check_writable_folder, write_atomically
@@ -19,6 +20,13 @@ def format_for(path: Path, fmt: str | None = None) -> str:
             raise BriefgenError(f"unknown format '{fmt}'; choose one of: {', '.join(FORMATS)}")
         raise BriefgenError(f"cannot tell the format of '{path}'; end it in .docx or .pdf, or give --format")
     return chosen
+
+
+def render(request: BriefRequest, fmt: str, templates: Path | None = None) -> bytes:
+    """The brief as bytes in `fmt`, for previews that never touch the disk."""
+    stream = io.BytesIO()
+    writer_for(format_for(Path(f"brief.{fmt}")))(build_document(request, templates), stream)
+    return stream.getvalue()
 
 
 def export(request: BriefRequest, path: str | Path, *, format: str | None = None, templates: Path | None = None) -> Path:

@@ -1,0 +1,52 @@
+"""Every modal interaction behind a small function, so tests can replace it with monkeypatch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+BRIEF_FILTER = "Brief files (*.brief.toml)"
+EXPORT_FILTERS = "PDF document (*.pdf);;Word document (*.docx)"
+
+
+def ask_export_path(parent: QWidget, suggested: Path) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, "Export brief", str(suggested), EXPORT_FILTERS)
+    return Path(path) if path else None
+
+
+def ask_folder(parent: QWidget, title: str, start: Path) -> Path | None:
+    path = QFileDialog.getExistingDirectory(parent, title, str(start))
+    return Path(path) if path else None
+
+
+def ask_open_brief(parent: QWidget, start: Path) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Open brief", str(start), BRIEF_FILTER)
+    return Path(path) if path else None
+
+
+def ask_save_brief(parent: QWidget, suggested: Path) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, "Save brief", str(suggested), BRIEF_FILTER)
+    if not path:
+        return None
+    return Path(path) if path.endswith(".brief.toml") else Path(path + ".brief.toml")
+
+
+def show_error(parent: QWidget, title: str, message: str) -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+def confirm(parent: QWidget, title: str, question: str) -> bool:
+    answer = QMessageBox.question(parent, title, question, QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+    return answer == QMessageBox.Yes
+
+
+def show_about(parent: QWidget, text: str) -> None:
+    QMessageBox.about(parent, "About briefgen", text)
+
+
+def open_path(path: Path) -> bool:
+    """Open a file or folder with the desktop's default application."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -1,0 +1,180 @@
+"""Built-in content: lengths hold their page and word bounds, sources are honest, audiences differ."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import shutil
+import subprocess
+from functools import lru_cache
+
+import pytest
+
+from briefgen import tree
+from briefgen.build import build_document
+from briefgen.catalogue import load_catalogue
+
+from .conftest import make_request, open_pdf, render_bytes
+
+CATALOGUE = load_catalogue(None)
+AUDIENCES = list(CATALOGUE.audiences)
+THEMES = list(CATALOGUE.themes)
+SUBSETS = [(t,) for t in THEMES] + [("hk-regulated-hub", "mainland-fintech"), ("regulatory-navigation", "market-impact"),
+                                      ("complementary-partnership", "shifting-attitudes"), tuple(THEMES)]
+PAGES = {"one-page": (1, 1), "standard": (3, 4), "extended": (6, 8)}
+# Items facts.md marks uncertain: none may appear as a statement of fact.
+UNCERTAIN = [r"HK\$\s?25", r"25 ?m(illion)?\b", r"data[- ]verification", r"Wanxiang", r"23 October",
+             r"\b\d+ (SFC-)?licensed (trading )?platforms", r"\b(eleven|twelve|\d+) platforms (have|hold|are) licensed"]
+
+
+def words(document: tree.Document) -> int:
+    """Words a reader reads: everything but the reference list."""
+    count = len(re.findall(r"\w+", document.metadata.title))
+
+    def walk(blocks):
+        nonlocal count
+        for block in blocks:
+            if isinstance(block, (tree.Heading, tree.Paragraph)):
+                count += len(re.findall(r"[\w’'-]+", tree.plain_text(block.children)))
+            elif isinstance(block, (tree.BulletList, tree.OrderedList)):
+                for item in block.items:
+                    walk(item.blocks)
+            elif isinstance(block, tree.Callout):
+                walk(block.blocks)
+            elif isinstance(block, tree.Table):
+                for row in (block.header, *block.rows):
+                    count += sum(len(re.findall(r"[\w’'-]+", tree.plain_text(c))) for c in row)
+
+    walk(document.blocks)
+    return count
+
+
+def sentences(document: tree.Document) -> set[str]:
+    text = []
+
+    def walk(blocks):
+        for block in blocks:
+            if isinstance(block, tree.Paragraph):
+                text.append(tree.plain_text(block.children))
+            elif isinstance(block, (tree.BulletList, tree.OrderedList)):
+                for item in block.items:
+                    walk(item.blocks)
+            elif isinstance(block, tree.Callout):
+                walk(block.blocks)
+
+    walk(document.blocks)
+    return {s.strip() for s in re.split(r"(?<=[.!?])\s+", " ".join(text)) if len(s.split()) > 4}
+
+
+@lru_cache(maxsize=None)
+def document(audience: str, length: str, themes: tuple[str, ...]) -> tree.Document:
+    return build_document(make_request(audience=audience, length=length, themes=themes))
+
+
+@pytest.mark.parametrize("length", PAGES)
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_pdf_page_count_holds_for_every_theme_subset(audience, length):
+    low, high = PAGES[length]
+    counts = {subset: len(open_pdf(render_bytes(make_request(audience=audience, length=length, themes=subset), "pdf")).pages)
+              for subset in SUBSETS}
+    wrong = {" + ".join(s): n for s, n in counts.items() if not low <= n <= high}
+    assert wrong == {}, f"{audience} {length}: expected {low}-{high} pages"
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_standard_word_count(audience):
+    counts = {subset: words(document(audience, "standard", subset)) for subset in SUBSETS}
+    wrong = {" + ".join(s): n for s, n in counts.items() if not 1500 <= n <= 2200}
+    assert wrong == {}
+
+
+@pytest.mark.skipif(not shutil.which("libreoffice"), reason="LibreOffice is not installed")
+def test_one_page_docx_is_one_page_in_libreoffice(tmp_path):
+    paths = []
+    for audience, subset in itertools.product(AUDIENCES, [SUBSETS[0], SUBSETS[6], SUBSETS[-1]]):
+        path = tmp_path / f"{audience}-{len(subset)}-{subset[0]}.docx"
+        path.write_bytes(render_bytes(make_request(audience=audience, length="one-page", themes=subset), "docx"))
+        paths.append(path)
+    subprocess.run(["libreoffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path / "pdf"), *map(str, paths)], check=True, capture_output=True,
+                   timeout=600)
+    pages = {p.stem: len(open_pdf(tmp_path / "pdf" / f"{p.stem}.pdf").pages) for p in paths}
+    assert {k: v for k, v in pages.items() if v != 1} == {}
+
+
+@pytest.mark.parametrize("length", PAGES)
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_references_hold_every_cited_source_and_only_those(audience, length):
+    for subset in SUBSETS:
+        doc = document(audience, length, subset)
+        cited: set[int] = set()
+
+        def walk(node):
+            if isinstance(node, tree.Citation):
+                cited.update(node.numbers)
+            for value in vars(node).values() if hasattr(node, "__dataclass_fields__") else ():
+                for child in value if isinstance(value, tuple) else (value,):
+                    if hasattr(child, "__dataclass_fields__") and not isinstance(child, tree.References):
+                        walk(child)
+
+        for block in doc.blocks:
+            walk(block)
+        (references,) = [b for b in doc.blocks if isinstance(b, tree.References)]
+        listed = [e.number for e in references.entries]
+        assert listed == sorted(cited) == list(range(1, len(cited) + 1))
+        urls = [c.url for e in references.entries for c in e.children if isinstance(c, tree.Link)]
+        assert len(urls) == len(listed) and all(u.startswith("http") for u in urls)
+
+
+def test_no_uncertain_item_is_stated_as_fact():
+    text = "\n".join(
+        tree.plain_text(b.children) if isinstance(b, (tree.Paragraph, tree.Heading)) else repr(b)
+        for audience in AUDIENCES for b in document(audience, "extended", tuple(THEMES)).blocks
+    )
+    found = {pattern: re.findall(pattern, text) for pattern in UNCERTAIN if re.search(pattern, text)}
+    assert found == {}
+
+
+def test_every_fact_source_file_is_cited_somewhere():
+    cited: set[str] = set()
+    for audience in AUDIENCES:
+        refs = [b for b in document(audience, "extended", tuple(THEMES)).blocks if isinstance(b, tree.References)][0]
+        cited |= {c.url for e in refs.entries for c in e.children if isinstance(c, tree.Link)}
+    assert cited == {s["url"] for s in CATALOGUE.sources.values()}
+
+
+@pytest.mark.parametrize(("first", "second"), list(itertools.combinations(AUDIENCES, 2)))
+def test_audiences_differ_in_substance(first, second):
+    a = sentences(document(first, "standard", tuple(THEMES)))
+    b = sentences(document(second, "standard", tuple(THEMES)))
+    shared = len(a & b) / min(len(a), len(b))
+    assert shared <= 0.45, f"{first} and {second} share {shared:.0%} of their sentences"
+
+
+def test_comparison_table_appears_only_with_both_jurisdictions():
+    def has_table(themes):
+        return any(isinstance(b, tree.Table) and tree.plain_text(b.header[1]) == "Hong Kong"
+                   for b in document("investors", "standard", themes).blocks)
+
+    assert has_table(("hk-regulated-hub", "mainland-fintech"))
+    assert not has_table(("hk-regulated-hub",)) and not has_table(("mainland-fintech", "market-impact"))
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_extended_has_contents_timeline_and_glossary(audience):
+    doc = document(audience, "extended", ("market-impact",))
+    assert isinstance(doc.blocks[1], tree.Contents) or any(isinstance(b, tree.Contents) for b in doc.blocks[:3])
+    titles = [tree.plain_text(h.children) for h in tree.headings(doc)]
+    assert any("milestones" in t.lower() for t in titles) and any("glossary" in t.lower() for t in titles)
+
+
+@pytest.mark.parametrize("length", PAGES)
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_brief_speaks_only_of_chosen_themes(audience, length):
+    for theme in THEMES:
+        doc = document(audience, length, (theme,))
+        titles = {tree.plain_text(h.children) for h in tree.headings(doc)}
+        others = {CATALOGUE.themes[t].title for t in THEMES if t != theme}
+        assert not titles & others
+        text = " ".join(tree.plain_text(b.children) for b in doc.blocks if isinstance(b, tree.Paragraph))
+        assert not re.search(r"\b(see (above|below)|as discussed (above|below)|in the annex|section \d)", text, re.I)
