@@ -1,0 +1,38 @@
+"""GUI fixtures: settings in a temporary folder and dialogs replaced, so no test blocks on a window."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.gui import dialogs
+
+
+@pytest.fixture(autouse=True)
+def qt_settings_in_tmp(tmp_path, qapp):
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    yield
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    """Replace every dialog; return the list of what would have been shown."""
+    calls: list[tuple] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: calls.append(("error", title, message)))
+    monkeypatch.setattr(dialogs, "show_about", lambda parent, text: calls.append(("about", text)))
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, question: calls.append(("confirm", question)) or True)
+    monkeypatch.setattr(dialogs, "open_path", lambda path: calls.append(("open", str(path))) or True)
+    return calls
+
+
+@pytest.fixture
+def window(qtbot, shown):
+    from briefgen.gui import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.previewUpdated, timeout=15000):
+        win.show()
+    yield win
+    win.close()

@@ -1,0 +1,48 @@
+"""The template editor round trip: customise, break, see the error at its line, fix, see the preview."""
+
+from __future__ import annotations
+
+from briefgen.resources import builtin_templates_dir, user_templates_dir
+
+
+def test_customise_break_fix_round_trip(window, qtbot, shown):
+    window.audienceCombo.setCurrentIndex(window.audienceCombo.findData("investors"))
+    window.customise_template()
+    copy = user_templates_dir() / "audiences" / "investors.md.j2"
+    builtin = builtin_templates_dir() / "audiences" / "investors.md.j2"
+    assert copy.read_text() == builtin.read_text() == window.editor.source()
+    assert window.tabs.currentWidget() is window.editor
+
+    lines = window.editor.source().splitlines()
+    assert lines[2].startswith("{% block summary_heading %}")
+    lines[2] = "{% block summary_heading %}{{ audience.no_such_field }}{% endblock %}"
+    window.editor.text.setPlainText("\n".join(lines) + "\n")
+    with qtbot.waitSignal(window.previewFailed, timeout=15000):
+        assert window.save_template() is False
+    assert window.editor.error_line() == 3
+    assert "no_such_field" in window.editor.status.text()
+
+    lines[2] = "{% block summary_heading %}Investor note{% endblock %}"
+    window.editor.text.setPlainText("\n".join(lines) + "\n")
+    with qtbot.waitSignal(window.previewUpdated, timeout=15000):
+        assert window.save_template() is True
+    assert window.editor.error_line() is None and "Saved" in window.editor.status.text()
+    assert "Investor note" in copy.read_text()
+    assert window.pdf.pageCount() >= 1 and window.previewMessage.text() == ""
+
+
+def test_reset_to_builtin_and_open_folder(window, qtbot, shown):
+    window.customise_template()
+    copy = user_templates_dir() / "audiences" / "policymakers.md.j2"
+    assert copy.exists()
+    window.reset_template()
+    assert not copy.exists() and ("confirm" in shown[-1][0] or shown[-2][0] == "confirm")
+    window.open_templates_folder()
+    assert shown[-1] == ("open", str(user_templates_dir()))
+
+
+def test_highlighter_colours_jinja_and_markdown(window):
+    window.customise_template()
+    block = window.editor.text.document().firstBlock()
+    formats = block.layout().formats()
+    assert formats, "the first line, a Jinja comment, is highlighted"
