@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
+
+EXIT_WHEN_SHOWN = "BRIEFGEN_EXIT_WHEN_SHOWN"  # for smoke tests and the start-up benchmark
 
 
 def main(argv: list[str] | None = None) -> int:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from .window import MainWindow, icon
@@ -16,6 +21,13 @@ def main(argv: list[str] | None = None) -> int:
     app.setWindowIcon(icon())
     window = MainWindow()
     window.show()
+    if os.environ.get(EXIT_WHEN_SHOWN):
+        def report() -> None:
+            print(f"shown after {time.perf_counter():.3f} s of process time", file=sys.stderr)
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, report)
     return app.exec()
 
 

@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QSize, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCursor, QIcon, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -48,6 +48,10 @@ from . import dialogs
 from .editor import TemplateEditor
 from .settings import Settings
 from .tasks import Task
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
 
 LENGTH_LABELS = {"one-page": "One page", "standard": "Standard (3–4 pages)", "extended": "Extended (6–8 pages)"}
 PREVIEW_DELAY_MS = 80
@@ -123,12 +127,20 @@ class MainWindow(QMainWindow):
         self.themeList.setWordWrap(True)
         self.themeList.setSpacing(2)
         for theme in self.catalogue.themes.values():
-            item = QListWidgetItem(f"{theme.title}\n{theme.description}")
+            item = QListWidgetItem()
             item.setData(Qt.UserRole, theme.id)
+            item.setData(Qt.AccessibleTextRole, f"{theme.title}. {theme.description}")
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Unchecked)
             item.setToolTip(theme.description)
             self.themeList.addItem(item)
+            label = QLabel(f"<b>{_html(theme.title)}</b><br><span style='color:#5B6770'>{_html(theme.description)}</span>")
+            label.setWordWrap(True)
+            label.setContentsMargins(26, 3, 4, 3)  # leave room for the item's own check box
+            label.setAttribute(Qt.WA_TransparentForMouseEvents)
+            self.themeList.setItemWidget(item, label)
+            item.setSizeHint(QSize(320, label.heightForWidth(340) + 6))
+        self.themeList.itemClicked.connect(self._toggle_theme)
         self.themeList.itemChanged.connect(self._choices_changed)
         theme_layout = QVBoxLayout(themes)
         theme_layout.addWidget(self.themeList)
@@ -175,7 +187,11 @@ class MainWindow(QMainWindow):
         self.exportButton = QPushButton("Export…")
         self.exportButton.setObjectName("exportButton")
         self.exportButton.setToolTip("Export to PDF or Word (Ctrl+E)")
-        self.exportButton.clicked.connect(self.ask_and_export)
+        export_menu = QMenu(self.exportButton)
+        export_menu.addAction("PDF…", lambda: self.ask_and_export("pdf"))
+        export_menu.addAction("Word (DOCX)…", lambda: self.ask_and_export("docx"))
+        export_menu.addAction("Both PDF and Word…", self.ask_and_export_both)
+        self.exportButton.setMenu(export_menu)
         self.customiseButton = QPushButton("Customise template for this audience")
         self.customiseButton.setObjectName("customiseButton")
         self.customiseButton.clicked.connect(self.customise_template)
@@ -186,6 +202,12 @@ class MainWindow(QMainWindow):
         self.left_scroll.setWidgetResizable(True)
         self.left_scroll.setWidget(panel)
         self.left_scroll.setMinimumWidth(320)
+
+    def _toggle_theme(self, item: QListWidgetItem) -> None:
+        """A click anywhere on a theme's two lines ticks or unticks it, not just on the box."""
+        if not self.themeList.visualItemRect(item).contains(self.themeList.viewport().mapFromGlobal(QCursor.pos())):
+            return
+        item.setCheckState(Qt.Unchecked if item.checkState() == Qt.Checked else Qt.Checked)
 
     def _fill_audiences(self) -> None:
         current = self.audienceCombo.currentData()
@@ -211,6 +233,7 @@ class MainWindow(QMainWindow):
         self.previewMessage.setObjectName("previewMessage")
         self.previewMessage.setWordWrap(True)
         self.previewMessage.setStyleSheet("color: #B3261E")
+        self.previewMessage.hide()
         header = QHBoxLayout()
         header.addWidget(self.pageCount)
         header.addStretch(1)
@@ -237,7 +260,7 @@ class MainWindow(QMainWindow):
         self.recentMenu = QMenu("Open &recent", self)
         file_menu.addMenu(self.recentMenu)
         file_menu.addSeparator()
-        self.exportAction = self._action(file_menu, "&Export…", QKeySequence("Ctrl+E"), self.ask_and_export)
+        self.exportAction = self._action(file_menu, "&Export…", QKeySequence("Ctrl+E"), lambda: self.ask_and_export())
         self._action(file_menu, "Export &both PDF and Word…", QKeySequence("Ctrl+Shift+E"), self.ask_and_export_both)
         self._action(file_menu, "&Batch export…", None, self.ask_batch_export)
         file_menu.addSeparator()
@@ -359,6 +382,7 @@ class MainWindow(QMainWindow):
         pages = self.pdf.pageCount()
         self.pageCount.setText(f"{pages} page{'s' if pages != 1 else ''}")
         self.previewMessage.setText("")
+        self.previewMessage.hide()
         self.previewUpdated.emit()
 
     def _preview_error(self, task_id: int, message: str) -> None:
@@ -367,6 +391,7 @@ class MainWindow(QMainWindow):
 
     def _preview_failed(self, message: str) -> None:
         self.previewMessage.setText(message)  # the last good preview stays on screen
+        self.previewMessage.show()
         self.previewFailed.emit(message)
 
     # -- background tasks -------------------------------------------------------------------------
@@ -424,10 +449,10 @@ class MainWindow(QMainWindow):
         slug = re.sub(r"[^\w]+", "-", title.lower()).strip("-")[:60] or "brief"
         return folder / f"{slug}-{self.audienceCombo.currentData()}.{suffix}"
 
-    def ask_and_export(self) -> None:
-        path = dialogs.ask_export_path(self, self._suggested_path("pdf"))
+    def ask_and_export(self, suffix: str = "pdf") -> None:
+        path = dialogs.ask_export_path(self, self._suggested_path(suffix))
         if path is not None:
-            self.export(path if path.suffix.lower() in (".pdf", ".docx") else path.with_suffix(".pdf"))
+            self.export(path if path.suffix.lower() in (".pdf", ".docx") else path.with_suffix(f".{suffix}"))
 
     def ask_and_export_both(self) -> None:
         path = dialogs.ask_export_path(self, self._suggested_path("pdf"))
