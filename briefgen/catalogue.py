@@ -52,9 +52,11 @@ def _lookup(entries: Mapping[str, Entry], key: str, kind: str, option: str) -> E
     return entries[key]
 
 
-def _entries(table: Mapping[str, Any]) -> dict[str, Entry]:
+def _entries(table: Mapping[str, Any], extra: Mapping[str, Any] | None = None) -> dict[str, Entry]:
+    """Entries from a TOML table; `extra` adds more keys to each entry (the themes' depth content)."""
+    extra = extra or {}
     return {
-        key: Entry(key, value["title"], value["description"], MappingProxyType(value))
+        key: Entry(key, value["title"], value["description"], MappingProxyType({**value, **extra.get(key, {})}))
         for key, value in table.items()
     }
 
@@ -94,7 +96,7 @@ def _load(user_dir: str | None, _stamp: int | None) -> Catalogue:
     audiences = _entries(read_asset_toml("content/audiences.toml")["audiences"])
     audiences.update(_user_audiences(Path(user_dir) if user_dir else None, dict(audiences)))
     return Catalogue(
-        themes=MappingProxyType(_entries(themes["themes"])),
+        themes=MappingProxyType(_entries(themes["themes"], read_asset_toml("content/depth.toml")["themes"])),
         audiences=MappingProxyType(audiences),
         sources=MappingProxyType(read_asset_toml("content/sources.toml")["sources"]),
         as_of=str(themes["as_of"]),

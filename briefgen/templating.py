@@ -108,13 +108,17 @@ class _Citations:
         return Markup("".join(marks))
 
     def references(self, short: bool = False) -> Markup:
-        """Footnote definitions for every cited source; `short` leaves out the titles."""
+        """Footnote definitions for every cited source; `short` gives publisher, date and site only."""
         lines = []
         for source_id in self.cited:
             source = self.catalogue.sources[source_id]
-            title = "" if short else f" “{source['title']}”,"
-            text = escape_markdown(f"{source['publisher']},{title} {long_date(source['date'])}.")
-            lines.append(f"[^{source_id}]: {text} <{source['url']}>")
+            if short:
+                site = re.sub(r"^https?://(www\.)?", "", source["url"]).split("/")[0]
+                text = escape_markdown(f"{source['publisher']}, {long_date(source['date'])}.")
+                lines.append(f"[^{source_id}]: {text} [{escape_markdown(site)}]({source['url']})")
+            else:
+                text = escape_markdown(f"{source['publisher']}, “{source['title']}”, {long_date(source['date'])}.")
+                lines.append(f"[^{source_id}]: {text} <{source['url']}>")
         return Markup("::: references\n:::\n\n" + "\n".join(lines) + "\n")
 
 

@@ -343,7 +343,8 @@ class _BriefTemplate(BaseDocTemplate):
         self._outline_depth = level
         self._outline_count += 1
         key = f"heading-{self._outline_count}"
-        self.canv.bookmarkPage(key)
+        top = self.frame._y + flowable.height + flowable.getSpaceBefore()  # the heading's top edge on the page
+        self.canv.bookmarkPage(key, fit="XYZ", left=0, top=top, zoom=0)  # a position, as PDF viewers expect
         self.canv.addOutlineEntry(flowable.outline_text or "(untitled)", key, level=level, closed=False)
         if flowable.outline_level <= self.contents_depth:
             self.notify("TOCEntry", (flowable.outline_level - 1, escape(flowable.outline_text), self.page, key))
