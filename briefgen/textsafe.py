@@ -9,7 +9,7 @@ import re
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Markdown punctuation that could start markup; a backslash makes each one literal.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:&^=$\"'])")
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad]")  # C0, DEL, C1 and the invisible soft hyphen
 _LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x85]+\s*")
 
 
@@ -19,7 +19,7 @@ def strip_xml_illegal(text: str) -> str:
 
 
 def strip_controls(text: str) -> str:
-    """Return `text` without control characters other than tab and line breaks (PDF cannot show them)."""
+    """Return `text` without control characters other than tab and line breaks (PDF cannot carry them)."""
     return _CONTROLS.sub("", strip_xml_illegal(text))
 
 

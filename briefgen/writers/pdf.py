@@ -150,6 +150,25 @@ def _markup(nodes: tuple[tree.Inline, ...], link_colour: str) -> str:
     return "".join(out)
 
 
+class _Para(Paragraph):
+    """A paragraph that remembers its line breaks for a width; tables wrap each cell more than once."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        if self._wrapped is not None and self._wrapped[0] == availWidth and hasattr(self, "blPara"):
+            return self._wrapped[1]
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        parts = super().split(availWidth, availHeight)
+        for part in parts:
+            part._wrapped = None  # each part has its own lines
+        return parts
+
+
 class _Heading(Paragraph):
     """A heading paragraph that knows its outline level and text."""
 
@@ -187,7 +206,7 @@ class _Translator(tree.Visitor):
         return [CondPageBreak(keep), heading]
 
     def visit_Paragraph(self, node: tree.Paragraph):
-        return Paragraph(self.inline(node.children), self.styles.body)
+        return _Para(self.inline(node.children), self.styles.body)
 
     def _list(self, items: tuple[tree.ListItem, ...], numbered: bool, start: int = 1, depth: int = 0) -> list:
         """List items as paragraphs with hanging markers (much cheaper to lay out than ListFlowable)."""
@@ -197,7 +216,7 @@ class _Translator(tree.Visitor):
             marker: str | None = f"{number}." if numbered else "•"
             for block in item.blocks:
                 if isinstance(block, tree.Paragraph):
-                    out.append(Paragraph(self.inline(block.children), style, bulletText=marker))
+                    out.append(_Para(self.inline(block.children), style, bulletText=marker))
                     marker = None
                 elif isinstance(block, (tree.BulletList, tree.OrderedList)):
                     ordered = isinstance(block, tree.OrderedList)
@@ -218,7 +237,7 @@ class _Translator(tree.Visitor):
         widths = [self.width * fraction for fraction in column_fractions(node)]
         grid = [list(row) + [()] * (len(widths) - len(row)) for row in (node.header, *node.rows)]
         cells = [
-            [Paragraph(self.inline(cell), self.styles.header_cell if i == 0 else self.styles.cell) for cell in row]
+            [_Para(self.inline(cell), self.styles.header_cell if i == 0 else self.styles.cell) for cell in row]
             for i, row in enumerate(grid)
         ]
         pad = self.style.table_padding
@@ -240,7 +259,7 @@ class _Translator(tree.Visitor):
     def visit_Callout(self, node: tree.Callout):
         pad = self.style.callout_padding
         inner = _Translator(self.style, self.styles, self.width - 2 * pad - self.style.callout_border_width)
-        rows = [[Paragraph(escape(strip_controls(node.title)), self.styles.callout_title)]] if node.title else []
+        rows = [[_Para(escape(strip_controls(node.title)), self.styles.callout_title)]] if node.title else []
         rows += [[flowable] for flowable in inner.flowables(node.blocks)]
         if not rows:
             return []
