@@ -138,7 +138,7 @@ class _Converter:
             title = token.info.strip()[len(CONTENTS_MARK) :].strip()
             if self._blocks(f"container_{CONTENTS_MARK}_close"):
                 raise UnsupportedMarkdown(self.line, "the ::: contents marker must be empty")
-            return tree.Contents(title or "Contents")
+            return tree.Contents(title or "Contents", depth=1)
         if kind == "hr":
             return tree.PageBreak()
         raise self._unsupported(token)

@@ -104,7 +104,7 @@ class Contents:
     """A contents list of the document's headings down to `depth`, with page numbers where known."""
 
     title: str
-    depth: int = 2
+    depth: int = 1
 
 
 Block = Heading | Paragraph | BulletList | OrderedList | Table | Callout | References | PageBreak | Contents

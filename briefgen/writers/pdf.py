@@ -190,20 +190,36 @@ class _Translator(tree.Visitor):
 
     def flowables(self, blocks: tuple[tree.Block, ...]) -> list:
         out: list = []
-        for block in blocks:
+        for index, block in enumerate(blocks):
+            if isinstance(block, tree.Heading):
+                following = blocks[index + 1] if index + 1 < len(blocks) else None
+                out += self.heading(block, following)
+                continue
             made = self.visit(block)
             out.extend(made if isinstance(made, list) else [made])
         return out
+
+    def heading(self, node: tree.Heading, following: tree.Block | None) -> list:
+        """A heading behind a conditional page break that keeps it with the start of its text.
+
+        This is far cheaper than keepWithNext; a heading followed straight by a subheading or a
+        table keeps room for both, so a section title is never left alone at the foot of a page.
+        """
+        style = self.styles.heading(node.level)
+        keep = style.spaceBefore + style.leading + style.spaceAfter + 3 * self.style.body_leading
+        if isinstance(following, tree.Heading):
+            sub = self.styles.heading(following.level)
+            keep += sub.spaceBefore + sub.leading + sub.spaceAfter
+        elif isinstance(following, (tree.Table, tree.Callout)):
+            keep += 3 * self.style.body_leading  # room for a table's header row and first row
+        heading = _Heading(self.inline(node.children), style, node.level, strip_controls(tree.plain_text(node.children)))
+        return [CondPageBreak(keep), heading]
 
     def inline(self, nodes: tuple[tree.Inline, ...]) -> str:
         return _markup(nodes, self.link)
 
     def visit_Heading(self, node: tree.Heading):
-        # A conditional break keeps a heading with the start of its text, far more cheaply than keepWithNext.
-        style = self.styles.heading(node.level)
-        keep = style.spaceBefore + style.leading + style.spaceAfter + 3 * self.style.body_leading
-        heading = _Heading(self.inline(node.children), style, node.level, strip_controls(tree.plain_text(node.children)))
-        return [CondPageBreak(keep), heading]
+        return self.heading(node, None)
 
     def visit_Paragraph(self, node: tree.Paragraph):
         return _Para(self.inline(node.children), self.styles.body)

@@ -17,7 +17,7 @@ EVERY_NODE = tree.Document(
     tree.Metadata("Every node", "Every node", "A briefing for testers", "Ann", "Org", "2026-01-02", "en-GB",
                   "Subject", ("k1", "k2")),
     (
-        tree.Contents("In this brief"),
+        tree.Contents("In this brief", depth=2),
         tree.Callout("Key messages", (tree.BulletList((tree.ListItem((tree.Paragraph((T("boxed point"),)),)),)),)),
         tree.Heading(1, (T("Level one"),)),
         tree.Paragraph((T("plain "), tree.Strong((T("strong"),)), T(" "), tree.Emphasis((T("emphasis"),)), T(" "),
