@@ -206,7 +206,9 @@ def _describe(exc: Exception) -> str:
     if isinstance(exc, SecurityError):
         return f"blocked by the template sandbox: {exc}"
     if isinstance(exc, UndefinedError):
-        return f"undefined name: {exc.message}"
+        message = re.sub(r"^'\w+ object' has no attribute '(\w+)'$",
+                         r"there is no field '\1' here (the README lists every variable and its fields)", exc.message or "")
+        return f"undefined name: {message}"
     message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return f"{type(exc).__name__}: {message}"
 
