@@ -207,11 +207,12 @@ class _Converter:
                 stack.append((kind, child.attrGet("href") or "", []))
             elif kind in ("strong_close", "em_close", "link_close"):
                 opened, href, children = stack.pop()
-                node = {
-                    "strong_open": lambda: tree.Strong(tuple(children)),
-                    "em_open": lambda: tree.Emphasis(tuple(children)),
-                    "link_open": lambda: tree.Link(href, tuple(children)),
-                }[opened]()
+                if opened == "strong_open":
+                    node: tree.Inline = tree.Strong(tuple(children))
+                elif opened == "em_open":
+                    node = tree.Emphasis(tuple(children))
+                else:
+                    node = tree.Link(href, tuple(children))
                 stack[-1][2].append(node)
             elif kind == "footnote_ref":
                 number = child.meta["id"] + 1
