@@ -34,6 +34,14 @@ def ask_save_brief(parent: QWidget, suggested: Path) -> Path | None:
     return Path(path) if path.endswith(".brief.toml") else Path(path + ".brief.toml")
 
 
+def ask_batch(parent: QWidget, audiences: dict[str, str], folder: Path) -> tuple[Path, list[str], list[str]] | None:
+    """The folder, audience ids and formats for a batch export, or None if cancelled."""
+    from .batch import BatchDialog
+
+    dialog = BatchDialog(parent, audiences, folder)
+    return dialog.choices() if dialog.exec() == BatchDialog.Accepted else None
+
+
 def show_error(parent: QWidget, title: str, message: str) -> None:
     QMessageBox.warning(parent, title, message)
 

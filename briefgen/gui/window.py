@@ -443,11 +443,13 @@ class MainWindow(QMainWindow):
         self.exportFailed.emit(message)
         dialogs.show_error(self, "Export failed", message)
 
+    def _file_stem(self) -> str:
+        """A file name from the title: 'Bridging Two Systems' -> 'bridging-two-systems'."""
+        return re.sub(r"[^\w]+", "-", self.titleEdit.text().strip().lower()).strip("-")[:60] or "brief"
+
     def _suggested_path(self, suffix: str) -> Path:
         folder = Path(self.settings.get("last_folder") or Path.home())
-        title = self.titleEdit.text().strip() or "brief"
-        slug = re.sub(r"[^\w]+", "-", title.lower()).strip("-")[:60] or "brief"
-        return folder / f"{slug}-{self.audienceCombo.currentData()}.{suffix}"
+        return folder / f"{self._file_stem()}-{self.audienceCombo.currentData()}.{suffix}"
 
     def ask_and_export(self, suffix: str = "pdf") -> None:
         path = dialogs.ask_export_path(self, self._suggested_path(suffix))
@@ -470,14 +472,24 @@ class MainWindow(QMainWindow):
 
     # -- batch export -----------------------------------------------------------------------------
     def ask_batch_export(self) -> None:
-        folder = dialogs.ask_folder(self, "Batch export: choose a folder", Path(self.settings.get("last_folder") or Path.home()))
-        if folder is not None:
-            self.batch_export(folder, list(self.catalogue.audiences), ["pdf", "docx"])
+        start = Path(self.settings.get("last_folder") or Path.home())
+        audiences = {key: entry.title for key, entry in self.catalogue.audiences.items()}
+        choice = dialogs.ask_batch(self, audiences, start)
+        if choice is not None:
+            self.batch_export(*choice)
 
     def batch_export(self, folder: Path, audiences: list[str], formats: list[str]) -> None:
         """Export every audience in every format into `folder`, with a progress dialog and Cancel."""
-        base = self.current_request()
+        try:
+            base = self.current_request()
+        except BriefgenError as exc:
+            dialogs.show_error(self, "Batch export", str(exc))
+            return
+        if not Path(folder).is_dir():
+            dialogs.show_error(self, "Batch export", f"folder '{folder}' does not exist; choose another")
+            return
         jobs = [(audience, fmt) for audience in audiences for fmt in formats]
+        stem = self._file_stem()
         self._batch_cancel.clear()
         progress = QProgressDialog("Exporting briefs…", "Cancel", 0, len(jobs), self)
         progress.setObjectName("batchProgress")
@@ -493,7 +505,7 @@ class MainWindow(QMainWindow):
             for done, (audience, fmt) in enumerate(jobs):
                 if cancel.is_set():
                     return written, True
-                export(base.with_changes(audience=audience), Path(folder) / f"brief-{audience}.{fmt}")
+                export(base.with_changes(audience=audience), Path(folder) / f"{stem}-{audience}.{fmt}")
                 written += 1
                 report(done + 1, len(jobs))
             return written, cancel.is_set()

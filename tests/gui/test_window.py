@@ -6,7 +6,7 @@ import docx
 import pypdf
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from briefgen import BriefRequest, __version__
 from briefgen.gui import MainWindow
@@ -206,3 +206,31 @@ def test_locked_or_full_target_is_reported_and_old_file_kept(window, qtbot, tmp_
     assert "Permission denied" in failed.args[0] and shown[-1][0] == "error"
     assert target.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == ["brief.pdf"]
+
+
+def test_batch_dialog_choices_drive_the_batch(window, qtbot, tmp_path, monkeypatch):
+    from briefgen.gui import dialogs
+
+    seen = {}
+
+    def fake_batch(parent, audiences, folder):
+        seen["audiences"] = audiences
+        return tmp_path, ["investors"], ["docx"]
+
+    monkeypatch.setattr(dialogs, "ask_batch", fake_batch)
+    with qtbot.waitSignal(window.batchFinished, timeout=60000) as done:
+        window.ask_batch_export()
+    assert list(seen["audiences"]) == ["policymakers", "investors", "industry", "technologists", "public"]
+    assert done.args == [1, False] and [p.name for p in tmp_path.iterdir()] == ["brief-investors.docx"]
+
+
+def test_batch_dialog_collects_audiences_formats_and_folder(qapp, tmp_path):
+    from briefgen.gui.batch import BatchDialog
+
+    dialog = BatchDialog(None, {"policymakers": "Policymakers", "public": "General public"}, tmp_path)
+    dialog.audienceList.item(0).setCheckState(Qt.Unchecked)
+    dialog.pdfBox.setChecked(False)
+    assert dialog.choices() == (tmp_path, ["public"], ["docx"])
+    dialog.docxBox.setChecked(False)
+    assert not dialog.buttons.button(QDialogButtonBox.Ok).isEnabled()  # nothing to export
+    dialog.deleteLater()
