@@ -20,7 +20,7 @@ def _run(command: list[str]) -> subprocess.CompletedProcess:
 def test_briefgen_gui_command_shows_the_window():
     done = _run([sys.executable, "-m", "briefgen", "gui"])
     assert done.returncode == 0, done.stderr
-    assert "shown after" in done.stderr and "Traceback" not in done.stderr
+    assert "window shown" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_gui_entry_point_script():
