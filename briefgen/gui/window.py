@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.themeList = QListWidget()
         self.themeList.setObjectName("themeList")
         self.themeList.setWordWrap(True)
-        self.themeList.setSpacing(2)
+        self.themeList.setSpacing(1)
         for theme in self.catalogue.themes.values():
             item = QListWidgetItem()
             item.setData(Qt.UserRole, theme.id)
@@ -134,7 +134,8 @@ class MainWindow(QMainWindow):
             item.setCheckState(Qt.Unchecked)
             item.setToolTip(theme.description)
             self.themeList.addItem(item)
-            label = QLabel(f"<b>{_html(theme.title)}</b><br><span style='color:#5B6770'>{_html(theme.description)}</span>")
+            label = QLabel(f"<b>{_html(theme.title)}</b><br><span style='color:#5B6770; font-size:small'>"
+                           f"{_html(theme.description)}</span>")
             label.setWordWrap(True)
             label.setContentsMargins(26, 3, 4, 3)  # leave room for the item's own check box
             label.setAttribute(Qt.WA_TransparentForMouseEvents)

@@ -14,15 +14,15 @@ def test_customise_break_fix_round_trip(window, qtbot, shown):
     assert window.tabs.currentWidget() is window.editor
 
     lines = window.editor.source().splitlines()
-    assert lines[2].startswith("{% block summary_heading %}")
-    lines[2] = "{% block summary_heading %}{{ audience.no_such_field }}{% endblock %}"
+    index = next(i for i, line in enumerate(lines) if line.startswith("{% block summary_heading %}"))
+    lines[index] = "{% block summary_heading %}{{ audience.no_such_field }}{% endblock %}"
     window.editor.text.setPlainText("\n".join(lines) + "\n")
     with qtbot.waitSignal(window.previewFailed, timeout=15000):
         assert window.save_template() is False
-    assert window.editor.error_line() == 3
+    assert window.editor.error_line() == index + 1
     assert "no_such_field" in window.editor.status.text()
 
-    lines[2] = "{% block summary_heading %}Investor note{% endblock %}"
+    lines[index] = "{% block summary_heading %}Investor note{% endblock %}"
     window.editor.text.setPlainText("\n".join(lines) + "\n")
     with qtbot.waitSignal(window.previewUpdated, timeout=15000):
         assert window.save_template() is True
