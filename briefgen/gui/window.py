@@ -8,8 +8,8 @@ import shutil
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QSize, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QCursor, QIcon, QKeySequence
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QEvent, QIODevice, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
             label.setAttribute(Qt.WA_TransparentForMouseEvents)
             self.themeList.setItemWidget(item, label)
             item.setSizeHint(QSize(320, label.heightForWidth(340) + 6))
-        self.themeList.itemClicked.connect(self._toggle_theme)
+        self.themeList.viewport().installEventFilter(self)
         self.themeList.itemChanged.connect(self._choices_changed)
         theme_layout = QVBoxLayout(themes)
         theme_layout.addWidget(self.themeList)
@@ -204,11 +204,15 @@ class MainWindow(QMainWindow):
         self.left_scroll.setWidget(panel)
         self.left_scroll.setMinimumWidth(320)
 
-    def _toggle_theme(self, item: QListWidgetItem) -> None:
-        """A click anywhere on a theme's two lines ticks or unticks it, not just on the box."""
-        if not self.themeList.visualItemRect(item).contains(self.themeList.viewport().mapFromGlobal(QCursor.pos())):
-            return
-        item.setCheckState(Qt.Unchecked if item.checkState() == Qt.Checked else Qt.Checked)
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        """A click anywhere on a theme, box or text, ticks or unticks it exactly once."""
+        if (watched is self.themeList.viewport() and event.type() == QEvent.MouseButtonRelease
+                and event.button() == Qt.LeftButton):
+            item = self.themeList.itemAt(event.position().toPoint())
+            if item is not None:
+                item.setCheckState(Qt.Unchecked if item.checkState() == Qt.Checked else Qt.Checked)
+                return True  # handled here, so the view does not toggle the box a second time
+        return super().eventFilter(watched, event)
 
     def _fill_audiences(self) -> None:
         current = self.audienceCombo.currentData()

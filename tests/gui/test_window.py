@@ -234,3 +234,15 @@ def test_batch_dialog_collects_audiences_formats_and_folder(qapp, tmp_path):
     dialog.docxBox.setChecked(False)
     assert not dialog.buttons.button(QDialogButtonBox.Ok).isEnabled()  # nothing to export
     dialog.deleteLater()
+
+
+def test_clicking_a_theme_box_or_its_text_toggles_it_once(window, qtbot):
+    from PySide6.QtCore import QPoint
+
+    item = window.themeList.item(2)
+    rect = window.themeList.visualItemRect(item)
+    before = item.checkState()
+    qtbot.mouseClick(window.themeList.viewport(), Qt.LeftButton, pos=QPoint(rect.left() + 120, rect.center().y()))
+    assert item.checkState() != before  # a click on the text toggles
+    qtbot.mouseClick(window.themeList.viewport(), Qt.LeftButton, pos=QPoint(rect.left() + 11, rect.center().y()))
+    assert item.checkState() == before  # a click on the box toggles back, once
