@@ -151,7 +151,7 @@ def main() -> None:
         ("plain python-docx build + save (in process)", median_ms(lambda: plain_docx(document), runs), standard["docx"]),
         ("plain reportlab build (in process)", median_ms(lambda: plain_reportlab(document), runs), standard["pdf"]),
     ]
-    markdown = render_markdown(request, load_catalogue(None), None, builtin_templates_dir()).markdown
+    markdown = render_markdown(request, load_catalogue(None), None, builtin_templates_dir())
     (work / "brief.md").write_text(markdown)
     if shutil.which("pandoc"):
         seconds, _ = process(["pandoc", str(work / "brief.md"), "-o", str(work / "pandoc.docx")], 5)

@@ -51,11 +51,11 @@ def build_document(request: BriefRequest, templates: Path | None = None) -> tree
     catalogue = load_catalogue(user_dir)
     request.check_ids(catalogue)
     builtin = builtin_templates_dir()
-    rendered = render_markdown(request, catalogue, user_dir, builtin)
+    markdown = render_markdown(request, catalogue, user_dir, builtin)
     try:
-        return convert.parse(rendered.markdown, metadata(request, catalogue))
+        return convert.parse(markdown, metadata(request, catalogue))
     except convert.UnsupportedMarkdown as exc:
         env = environment(str(user_dir) if user_dir else None, str(builtin))
-        filename, line = locate_markdown_line(env, audience_template(request.audience), rendered.markdown, exc.line)
+        filename, line = locate_markdown_line(env, audience_template(request.audience), markdown, exc.line)
         where = "" if line else f" (line {exc.line} of the rendered Markdown)"
         raise TemplateProblem(filename, line, exc.message + where) from None

@@ -25,7 +25,7 @@ def format_for(path: Path, fmt: str | None = None) -> str:
 def render(request: BriefRequest, fmt: str, templates: Path | None = None) -> bytes:
     """The brief as bytes in `fmt`, for previews that never touch the disk."""
     stream = io.BytesIO()
-    writer_for(format_for(Path(f"brief.{fmt}")))(build_document(request, templates), stream)
+    writer_for(format_for(Path("brief"), fmt))(build_document(request, templates), stream)
     return stream.getvalue()
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import traceback
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -122,13 +121,6 @@ class _Citations:
         return Markup("::: references\n:::\n\n" + "\n".join(lines) + "\n")
 
 
-@dataclass(frozen=True)
-class Rendered:
-    markdown: str
-    template: str  # the audience template's file name
-    cited: tuple[str, ...]
-
-
 def context(request: BriefRequest, catalogue: Catalogue, citations: _Citations) -> dict[str, Any]:
     """Everything a template may use (documented in the README)."""
     chosen = [catalogue.themes[t] for t in catalogue.themes if t in request.themes]
@@ -183,23 +175,23 @@ def round_robin(lists: Iterable[Iterable[Any]], limit: int) -> list[Any]:
 
 def render_markdown(
     request: BriefRequest, catalogue: Catalogue, user_dir: Path | None, builtin_dir: Path
-) -> Rendered:
-    """Render the request's audience template, turning any template failure into a TemplateProblem."""
+) -> str:
+    """The request's brief as Markdown; any template failure becomes a TemplateProblem."""
     env = environment(str(user_dir) if user_dir else None, str(builtin_dir))
     name = audience_template(request.audience)
     citations = _Citations(catalogue)
+    template = None
     try:
         template = env.get_template(name)
-        markdown = template.render(context(request, catalogue, citations))
+        return template.render(context(request, catalogue, citations))
     except TemplateNotFound as exc:
         raise TemplateProblem(name, None, f"template '{exc.name}' not found; add it to {user_dir or builtin_dir}") from None
     except TemplateSyntaxError as exc:
         raise TemplateProblem(exc.filename or exc.name or name, exc.lineno, f"syntax error: {exc.message}") from None
     except (UndefinedError, SecurityError, TemplateError, TypeError, ValueError, AttributeError,
             KeyError, IndexError, ZeroDivisionError, OverflowError) as exc:
-        filename, line = _template_frame(exc, env.get_template(name).filename or name)
+        filename, line = _template_frame(exc, (template.filename if template else None) or name)
         raise TemplateProblem(filename, line, _describe(exc)) from None
-    return Rendered(markdown, env.get_template(name).filename or name, tuple(citations.cited))
 
 
 def _describe(exc: Exception) -> str:

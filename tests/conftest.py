@@ -12,8 +12,7 @@ import pypdf
 import pytest
 
 from briefgen import BriefRequest
-from briefgen.build import build_document
-from briefgen.writers import writer_for
+from briefgen.exporting import render
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -52,9 +51,7 @@ def make_request(**changes) -> BriefRequest:
 
 
 def render_bytes(request: BriefRequest, fmt: str, templates: Path | None = None) -> bytes:
-    stream = io.BytesIO()
-    writer_for(fmt)(build_document(request, templates), stream)
-    return stream.getvalue()
+    return render(request, fmt, templates)
 
 
 def open_docx(data: bytes | Path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextFormat
@@ -90,7 +91,7 @@ class TemplateEditor(QWidget):
     def show_error(self, line: int | None, message: str) -> None:
         """Mark `line` (1-based) with a red band and show the message under the editor."""
         self.status.setText(f"<span style='color:#B3261E'>{'Line ' + str(line) + ': ' if line else ''}"
-                            f"{_html(message)}</span>")
+                            f"{escape(message)}</span>")
         if not line:
             self.text.setExtraSelections([])
             return
@@ -112,9 +113,6 @@ class TemplateEditor(QWidget):
         selections = self.text.extraSelections()
         return selections[0].cursor.blockNumber() + 1 if selections else None
 
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 __all__ = ["TemplateEditor", "TemplateHighlighter"]

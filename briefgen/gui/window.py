@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 import datetime as dt
 import re
 import shutil
@@ -48,9 +50,6 @@ from . import dialogs
 from .editor import TemplateEditor
 from .settings import Settings
 from .tasks import Task
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 LENGTH_LABELS = {"one-page": "One page", "standard": "Standard (3–4 pages)", "extended": "Extended (6–8 pages)"}
@@ -134,8 +133,8 @@ class MainWindow(QMainWindow):
             item.setCheckState(Qt.Unchecked)
             item.setToolTip(theme.description)
             self.themeList.addItem(item)
-            label = QLabel(f"<b>{_html(theme.title)}</b><br><span style='color:#5B6770; font-size:small'>"
-                           f"{_html(theme.description)}</span>")
+            label = QLabel(f"<b>{escape(theme.title)}</b><br><span style='color:#5B6770; font-size:small'>"
+                           f"{escape(theme.description)}</span>")
             label.setWordWrap(True)
             label.setContentsMargins(26, 3, 4, 3)  # leave room for the item's own check box
             label.setAttribute(Qt.WA_TransparentForMouseEvents)

@@ -348,7 +348,6 @@ def _running_header(section, meta: tree.Metadata, style: HouseStyle, prepared: _
     first = section.first_page_header.paragraphs[0]
     first._p.append(parse_xml(f'<w:pPr {nsdecls("w")}><w:pBdr>{_border("bottom", 4.5, style.colour("accent").hex, 1)}</w:pBdr></w:pPr>'))
     header = section.header.paragraphs[0]
-    header.paragraph_format.tab_stops.add_tab_stop(Pt(style.frame_width), WD_TAB_ALIGNMENT.RIGHT)
     rule = _border("bottom", 0.6, style.colour("rule").hex, 4)
     xml = (f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{prepared.style_ids["Header"]}"/><w:pBdr>{rule}</w:pBdr>'
            f'<w:tabs><w:tab w:val="right" w:pos="{int(style.frame_width * TWIPS_PER_POINT)}"/></w:tabs></w:pPr>'
