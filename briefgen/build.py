@@ -35,7 +35,7 @@ def metadata(request: BriefRequest, catalogue: Catalogue) -> tree.Metadata:
         title=request.title,
         short_title=shorten(request.title, house_style().short_title_chars),
         subtitle=f"A briefing for {audience.title.lower() if audience.id != 'public' else 'the general public'}"
-        f" · {long_date(request.date)}",
+        f" · {long_date(request.date)} · Facts current to {long_date(catalogue.facts_date(request.themes))}",
         author=request.author,
         organisation=request.organisation,
         date=request.date.isoformat(),

@@ -1,15 +1,18 @@
-"""The catalogue of themes, audiences and sources, read from content data (never from Python)."""
+"""The catalogue of themes, audiences, facts and sources, read from content data (never from Python)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from .errors import BriefgenError
-from .resources import read_asset_toml, read_toml
+from .facts import FACTS_FILE, SOURCES_FILE, Register, current_to, line_of, load_register, sources_of, timeline
+from .resources import assets_dir, read_asset_toml, read_toml
+from .theme_content import cited_facts, resolve_theme
 
 USER_AUDIENCES_FILE = "audiences.toml"
 AUDIENCE_FIELDS = ("title", "description", "reader", "purpose", "closing")
@@ -29,10 +32,28 @@ class Entry:
 class Catalogue:
     themes: Mapping[str, Entry]
     audiences: Mapping[str, Entry]
-    sources: Mapping[str, Mapping[str, str]]
-    as_of: str
+    register: Register
     comparison: Mapping[str, Any]
     timeline: tuple[Mapping[str, str], ...]
+    theme_facts: Mapping[str, tuple[str, ...]]  # the fact ids each theme rests on, findings first
+
+    @property
+    def sources(self) -> Mapping[str, Mapping[str, str]]:
+        return self.register.sources
+
+    def facts_used(self, theme_ids: Iterable[str]) -> list[str]:
+        """The ids of the facts a brief on these themes rests on (the comparison's included)."""
+        used = [fact_id for theme_id in theme_ids for fact_id in self.theme_facts.get(theme_id, ())]
+        return used + [fact_id for row in self.comparison["rows"] for fact_id in row["facts"]]
+
+    def timeline_for(self, theme_ids: Iterable[str]) -> tuple[Mapping[str, str], ...]:
+        """The milestones among the facts that a brief on these themes rests on."""
+        used = set(self.facts_used(theme_ids))
+        return tuple(row for row in self.timeline if row["id"] in used)
+
+    def facts_date(self, theme_ids: Iterable[str]) -> dt.date:
+        """The date the facts of a brief on these themes are current to."""
+        return current_to(self.register, self.facts_used(theme_ids))
 
     def theme(self, theme_id: str) -> Entry:
         return _lookup(self.themes, theme_id, "theme", "--theme")
@@ -52,13 +73,10 @@ def _lookup(entries: Mapping[str, Entry], key: str, kind: str, option: str) -> E
     return entries[key]
 
 
-def _entries(table: Mapping[str, Any], extra: Mapping[str, Any] | None = None) -> dict[str, Entry]:
-    """Entries from a TOML table; `extra` adds more keys to each entry (the themes' depth content)."""
-    extra = extra or {}
-    return {
-        key: Entry(key, value["title"], value["description"], MappingProxyType({**value, **extra.get(key, {})}))
-        for key, value in table.items()
-    }
+def _entries(table: Mapping[str, Any]) -> dict[str, Entry]:
+    """Entries from a TOML table of id -> fields."""
+    return {key: Entry(key, value["title"], value["description"], MappingProxyType(dict(value)))
+            for key, value in table.items()}
 
 
 def _user_audiences(user_dir: Path | None, builtin: Mapping[str, Entry]) -> dict[str, Entry]:
@@ -82,24 +100,56 @@ def _user_audiences(user_dir: Path | None, builtin: Mapping[str, Entry]) -> dict
 
 
 def load_catalogue(user_dir: Path | None = None) -> Catalogue:
-    """The built-in catalogue, plus audiences the user added in `user_dir`/audiences.toml."""
-    stamp = None
+    """The built-in catalogue, plus the audiences, facts and sources the user added in `user_dir`."""
+    stamps: tuple[int | None, ...] = ()
     if user_dir is not None:
-        path = user_dir / USER_AUDIENCES_FILE
-        stamp = path.stat().st_mtime_ns if path.is_file() else None
-    return _load(str(user_dir) if user_dir else None, stamp)
+        paths = (user_dir / name for name in (USER_AUDIENCES_FILE, FACTS_FILE, SOURCES_FILE))
+        stamps = tuple(path.stat().st_mtime_ns if path.is_file() else None for path in paths)
+    return _load(str(user_dir) if user_dir else None, stamps)
+
+
+def theme_tables() -> dict[str, tuple[Path, dict[str, Any]]]:
+    """Each built-in theme's file and its raw table, in catalogue order."""
+    folder = assets_dir() / "content" / "themes"
+    tables = {}
+    for theme_id in read_asset_toml("content/themes.toml")["order"]:
+        relative = f"content/themes/{theme_id}.toml"
+        tables[theme_id] = (folder / f"{theme_id}.toml", read_asset_toml(relative)["themes"][theme_id])
+    return tables
 
 
 @lru_cache(maxsize=16)
-def _load(user_dir: str | None, _stamp: int | None) -> Catalogue:
-    themes = read_asset_toml("content/themes.toml")
+def _load(user_dir: str | None, _stamps: tuple[int | None, ...]) -> Catalogue:
+    folder = Path(user_dir) if user_dir else None
+    register = load_register(folder)
+    raw = {theme_id: table for theme_id, (_, table) in theme_tables().items()}
+    added = _user_theme_facts(register, folder, raw)
+    themes = {theme_id: resolve_theme(register, table, added.get(theme_id, ())) for theme_id, table in raw.items()}
     audiences = _entries(read_asset_toml("content/audiences.toml")["audiences"])
-    audiences.update(_user_audiences(Path(user_dir) if user_dir else None, dict(audiences)))
+    audiences.update(_user_audiences(folder, dict(audiences)))
+    comparison = read_asset_toml("content/comparison.toml")
+    rows = tuple(MappingProxyType({**row, "facts": [register.current_id(f) for f in row["facts"]]})
+                 for row in comparison["rows"])
     return Catalogue(
-        themes=MappingProxyType(_entries(themes["themes"], read_asset_toml("content/depth.toml")["themes"])),
+        themes=MappingProxyType(_entries(themes)),
         audiences=MappingProxyType(audiences),
-        sources=MappingProxyType(read_asset_toml("content/sources.toml")["sources"]),
-        as_of=str(themes["as_of"]),
-        comparison=MappingProxyType(read_asset_toml("content/comparison.toml")),
-        timeline=tuple(read_asset_toml("content/timeline.toml")["milestones"]),
+        register=register,
+        comparison=MappingProxyType({"rows": rows,
+                                     "sources": sources_of(register, (f for row in rows for f in row["facts"]), 8)}),
+        timeline=timeline(register),
+        theme_facts=MappingProxyType({theme_id: cited_facts(table, register) for theme_id, table in raw.items()}),
     )
+
+
+def _user_theme_facts(register: Register, folder: Path | None, themes: Mapping[str, Any]) -> dict[str, list[str]]:
+    """User facts that name themes (`themes = [...]`) lead those themes' findings, newest first."""
+    added: dict[str, list[str]] = {}
+    for fact_id in sorted(register.user_added, key=lambda key: register.facts[key]["date"], reverse=True):
+        for theme_id in register.facts[fact_id].get("themes", ()):
+            if theme_id not in themes:
+                path = folder / FACTS_FILE if folder else None
+                where = f"{path}:{line_of(path, 'facts', fact_id, 'themes')}" if path else "facts.toml"
+                raise BriefgenError(f"{where}: fact '{fact_id}' names unknown theme '{theme_id}'; "
+                                    f"choose from: {', '.join(themes)}")
+            added.setdefault(theme_id, []).append(fact_id)
+    return added

@@ -1,4 +1,4 @@
-"""The briefgen command line: list themes and audiences, render briefs, manage templates."""
+"""The briefgen command line: list themes and audiences, render briefs, manage templates and facts."""
 
 from __future__ import annotations
 
@@ -50,6 +50,14 @@ def _parser() -> argparse.ArgumentParser:
     actions = templates.add_subparsers(dest="action", required=True, parser_class=_Parser, metavar="ACTION")
     actions.add_parser("path", help="print the user template folder")
     check = actions.add_parser("check", help="check templates: FILE:LINE: message per problem")
+    check.add_argument("folder", nargs="?", type=Path, metavar="DIR")
+
+    facts = commands.add_parser("facts", help="list and check the fact register")
+    fact_actions = facts.add_subparsers(dest="action", required=True, parser_class=_Parser, metavar="ACTION")
+    listing = fact_actions.add_parser("list", help="one line per fact: id, date, status, statement")
+    listing.add_argument("--theme", metavar="ID", help="only the facts this theme rests on")
+    listing.add_argument("--templates", type=Path, metavar="DIR", help="user folder whose facts.toml to include")
+    check = fact_actions.add_parser("check", help="check facts and sources: FILE:LINE: message per problem")
     check.add_argument("folder", nargs="?", type=Path, metavar="DIR")
 
     commands.add_parser("gui", help="open the desktop app")
@@ -104,7 +112,32 @@ def _render(args: argparse.Namespace) -> int:
         stem = args.spec.name.removesuffix(BRIEF_SUFFIX).removesuffix(".toml")
         output = args.spec.with_name(f"{stem}.{(args.format or 'pdf').lower()}")
     print(export(request, output, format=args.format, templates=args.templates))
+    _warn_if_stale(request, args.templates)
     return 0
+
+
+def _warn_if_stale(request, templates: Path | None) -> None:
+    """A one-line warning on stderr when the brief is dated long after its facts."""
+    from .build import resolve_user_dir
+    from .catalogue import load_catalogue
+    from .facts import staleness
+
+    warning = staleness(request.date, load_catalogue(resolve_user_dir(templates)).facts_date(request.themes))
+    if warning:
+        print(f"briefgen: warning: {warning}", file=sys.stderr)
+
+
+def _facts(args: argparse.Namespace) -> int:
+    from .factcheck import check_facts, fact_lines
+
+    if args.action == "list":
+        for line in fact_lines(args.templates, args.theme):
+            print(line)
+        return 0
+    problems = check_facts(args.folder)
+    for problem in problems:
+        print(problem)
+    return EXIT_PROBLEM if problems else 0
 
 
 def _templates(args: argparse.Namespace) -> int:
@@ -139,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
             return _render(args)
         if args.command == "templates":
             return _templates(args)
+        if args.command == "facts":
+            return _facts(args)
         return _gui()
     except BriefgenError as exc:
         print(f"briefgen: {exc}", file=sys.stderr)

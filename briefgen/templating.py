@@ -23,6 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from .catalogue import Catalogue, Entry
+from .facts import view
 from .errors import TemplateProblem
 from .request import BriefRequest
 from .textsafe import escape_markdown
@@ -111,12 +112,13 @@ class _Citations:
         lines = []
         for source_id in self.cited:
             source = self.catalogue.sources[source_id]
+            primary = " Primary source." if source.get("type") == "primary" else ""
             if short:
                 site = re.sub(r"^https?://(www\.)?", "", source["url"]).split("/")[0]
-                text = escape_markdown(f"{source['publisher']}, {long_date(source['date'])}.")
+                text = escape_markdown(f"{source['publisher']}, {long_date(source['date'])}.{primary}")
                 lines.append(f"[^{source_id}]: {text} [{escape_markdown(site)}]({source['url']})")
             else:
-                text = escape_markdown(f"{source['publisher']}, “{source['title']}”, {long_date(source['date'])}.")
+                text = escape_markdown(f"{source['publisher']}, “{source['title']}”, {long_date(source['date'])}.{primary}")
                 lines.append(f"[^{source_id}]: {text} <{source['url']}>")
         return Markup("::: references\n:::\n\n" + "\n".join(lines) + "\n")
 
@@ -143,11 +145,12 @@ def context(request: BriefRequest, catalogue: Catalogue, citations: _Citations) 
         "themes": [_view(theme) for theme in chosen],
         "theme_ids": [theme.id for theme in chosen],
         "length": request.length,
-        "as_of": catalogue.as_of,
+        "as_of": catalogue.facts_date(request.themes).isoformat(),
         "glossary": glossary,
         "comparison": catalogue.comparison if compare else None,
-        "timeline": catalogue.timeline,
+        "timeline": catalogue.timeline_for(request.themes),
         "round_robin": round_robin,
+        "fact": lambda fact_id: view(catalogue.register, str(fact_id)),
         "cite": citations.cite,
         "references": citations.references,
     }

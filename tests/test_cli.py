@@ -185,3 +185,28 @@ def test_user_added_audience_is_listed_rendered_and_checked(user_templates, tmp_
     (user_templates / "audiences" / "central-bankers.md.j2").write_text(TEMPLATE + "{{ broken\n")
     done = run("templates", "check")
     assert done.returncode == 1 and "central-bankers.md.j2:3: syntax error" in done.stdout
+
+
+def test_facts_list_and_check_commands(tmp_path):
+    listing = run("facts", "list", "--theme", "mainland-fintech")
+    assert listing.returncode == 0 and listing.stderr == ""
+    rows = [line.split("\t") for line in listing.stdout.splitlines()]
+    assert rows and all(len(row) == 4 for row in rows)
+    assert any(row[0] == "cn-yinfa-2026-42" and row[1] == "2026-02-06" for row in rows)
+    check = run("facts", "check", str(tmp_path))
+    assert (check.returncode, check.stdout, check.stderr) == (0, "", "")
+    (tmp_path / "facts.toml").write_text('[facts.x]\nstatement = "A claim."\n', encoding="utf-8")
+    broken = run("facts", "check", str(tmp_path))
+    assert broken.returncode == 1 and all(line.startswith(f"{tmp_path / 'facts.toml'}:1: fact 'x': has no ")
+                                          for line in broken.stdout.splitlines())
+
+
+def test_a_brief_dated_long_after_its_facts_warns_but_is_written(tmp_path):
+    late = run("render", "--audience", "investors", "--theme", "market-impact", "--date", "2027-06-01",
+               "-o", str(tmp_path / "late.pdf"))
+    assert late.returncode == 0 and (tmp_path / "late.pdf").stat().st_size > 0
+    warning = late.stderr.strip().splitlines()
+    assert len(warning) == 1 and warning[0].startswith("briefgen: warning: this brief is dated 184 days after its facts")
+    current = run("render", "--audience", "investors", "--theme", "market-impact", "--date", "2026-11-29",
+                  "-o", str(tmp_path / "current.pdf"))
+    assert current.returncode == 0 and current.stderr == ""

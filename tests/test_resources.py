@@ -21,7 +21,7 @@ def test_bundled_files_are_found_in_this_install():
     templates = builtin_templates_dir()
     assert sorted(p.stem.removesuffix(".md") for p in (templates / "audiences").glob("*.md.j2")) == sorted(AUDIENCES)
     assert (templates / "base.md.j2").is_file()
-    for name in ("style.toml", "content/themes.toml", "content/audiences.toml", "content/sources.toml"):
+    for name in ("style.toml", "content/themes.toml", "content/facts.toml", "content/audiences.toml", "content/sources.toml"):
         assert (assets_dir() / name).is_file()
     for script in house_style().scripts:
         for faces in (script.pdf_body, script.pdf_display):

@@ -42,6 +42,7 @@ from ..catalogue import Catalogue, load_catalogue
 from ..check import sample_requests
 from ..errors import BriefgenError, TemplateProblem
 from ..exporting import export, render
+from ..facts import staleness, user_facts_file
 from ..build import build_document, resolve_user_dir
 from ..request import DEFAULT_TITLE, LENGTHS, BriefRequest
 from ..resources import assets_dir, builtin_templates_dir, user_templates_dir
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
         try:
             return load_catalogue(resolve_user_dir(None))
         except BriefgenError as exc:
-            dialogs.show_error(self, "Your audiences file has a problem", str(exc))
+            dialogs.show_error(self, "Your audiences or facts file has a problem", str(exc))
             return load_catalogue(None)
 
     def _build_choices(self) -> None:
@@ -238,9 +239,15 @@ class MainWindow(QMainWindow):
         self.previewMessage.setWordWrap(True)
         self.previewMessage.setStyleSheet("color: #B3261E")
         self.previewMessage.hide()
+        self.factsNotice = QLabel("")
+        self.factsNotice.setObjectName("factsNotice")
+        self.factsNotice.setWordWrap(True)
+        self.factsNotice.setStyleSheet("color: #7A4F00")
+        self.factsNotice.hide()
         header = QHBoxLayout()
         header.addWidget(self.pageCount)
-        header.addStretch(1)
+        header.addWidget(self.factsNotice, 1)
+        header.addStretch(0)
         preview_panel = QWidget()
         preview_layout = QVBoxLayout(preview_panel)
         preview_layout.setContentsMargins(0, 0, 0, 0)
@@ -279,6 +286,8 @@ class MainWindow(QMainWindow):
         self._action(templates, "&Customise template for this audience", None, self.customise_template)
         self._action(templates, "&Reset to built-in", None, self.reset_template)
         self._action(templates, "&Open templates folder", None, self.open_templates_folder)
+        templates.addSeparator()
+        self.openFactsAction = self._action(templates, "Edit your &facts…", None, self.open_facts_file)
         self._action(menu.addMenu("&Help"), "&About briefgen", None, self.about)
         self._fill_recent()
 
@@ -369,8 +378,18 @@ class MainWindow(QMainWindow):
         except BriefgenError as exc:
             self._preview_failed(str(exc))
             return
+        self._show_facts_notice(request)
         self._preview_task = self._start(lambda report: render(request, "pdf"), self._preview_ready,
                                          self._preview_error)
+
+    def _show_facts_notice(self, request: BriefRequest) -> None:
+        """Beside the preview: a notice when the brief is dated more than 90 days after its facts."""
+        try:
+            warning = staleness(request.date, load_catalogue(resolve_user_dir(None)).facts_date(request.themes))
+        except BriefgenError:
+            warning = None
+        self.factsNotice.setText(f"Facts may be out of date: {warning}." if warning else "")
+        self.factsNotice.setVisible(bool(warning))
 
     def _preview_ready(self, task_id: int, data: bytes) -> None:
         if task_id != self._preview_task:
@@ -631,6 +650,14 @@ class MainWindow(QMainWindow):
             self.editor.text.setReadOnly(True)
             self.editor.save_button.setEnabled(False)
         self.schedule_preview()
+
+    def open_facts_file(self) -> None:
+        """Open the user's facts.toml (made from a commented starter the first time) in the editor."""
+        path = user_facts_file(user_templates_dir())
+        self.editor.open(str(path), path.read_text(encoding="utf-8"))
+        self.editor.text.setReadOnly(False)
+        self.editor.save_button.setEnabled(True)
+        self.tabs.setCurrentWidget(self.editor)
 
     def open_templates_folder(self) -> None:
         folder = user_templates_dir()

@@ -246,3 +246,24 @@ def test_clicking_a_theme_box_or_its_text_toggles_it_once(window, qtbot):
     assert item.checkState() != before  # a click on the text toggles
     qtbot.mouseClick(window.themeList.viewport(), Qt.LeftButton, pos=QPoint(rect.left() + 11, rect.center().y()))
     assert item.checkState() == before  # a click on the box toggles back, once
+
+
+def test_facts_notice_appears_for_a_brief_dated_long_after_its_facts(window, qtbot):
+    from PySide6.QtCore import QDate
+
+    with qtbot.waitSignal(window.previewUpdated, timeout=15000):
+        window.dateEdit.setDate(QDate(2027, 6, 1))
+    assert window.factsNotice.isVisible() and "184 days" in window.factsNotice.text()
+    with qtbot.waitSignal(window.previewUpdated, timeout=15000):
+        window.dateEdit.setDate(QDate(2026, 11, 29))
+    assert not window.factsNotice.isVisible()
+
+
+def test_templates_menu_opens_the_users_facts_file(window):
+    from briefgen.resources import user_templates_dir
+
+    window.openFactsAction.trigger()
+    path = user_templates_dir() / "facts.toml"
+    assert path.is_file() and window.tabs.currentWidget() is window.editor
+    assert window.editor.path_label.text() == str(path)
+    assert "[facts." in window.editor.source() and not window.editor.text.isReadOnly()

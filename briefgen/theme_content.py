@@ -1,0 +1,61 @@
+"""A theme's content as templates see it: fact ids resolved to statements, prose with its citations."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Any, Iterator, Mapping
+
+from .facts import Register, sources_of, view
+
+# fields whose items are {text, facts}: prose that names the facts it rests on
+PROSE_FIELDS = ("analysis", "implications")
+ROW_FIELDS = ("obligations", "design")
+
+
+def _text(item: Any) -> str:
+    return item["text"] if isinstance(item, Mapping) else str(item)
+
+
+def _facts(item: Any) -> list[str]:
+    return list(item.get("facts", ())) if isinstance(item, Mapping) else []
+
+
+def fact_references(table: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """(where, fact id) for every fact a theme's content cites; `where` names the field."""
+    for fact_id in table.get("findings", ()):
+        yield "findings", fact_id
+    for fact_id in table.get("context_facts", ()):
+        yield "context_facts", fact_id
+    for name in PROSE_FIELDS + ROW_FIELDS:
+        for item in table.get(name, ()):
+            for fact_id in _facts(item):
+                yield name, fact_id
+    for lines in table.get("recommendations", {}).values():
+        for item in lines:
+            for fact_id in _facts(item):
+                yield "recommendations", fact_id
+
+
+def cited_facts(table: Mapping[str, Any], register: Register) -> tuple[str, ...]:
+    """The current ids of the facts a theme rests on, findings first, each once."""
+    ids: dict[str, None] = {}
+    for _, fact_id in fact_references(table):
+        ids.setdefault(register.current_id(fact_id), None)
+    return tuple(ids)
+
+
+def resolve_theme(register: Register, table: Mapping[str, Any], leading: tuple[str, ...] | list[str] = ()) -> dict:
+    """The theme's content for templates; `leading` facts (the user's news) come first among its findings."""
+    content = {key: value for key, value in table.items() if key not in ("context_facts",)}
+    finding_ids = list(dict.fromkeys([*leading, *(register.current_id(f) for f in table.get("findings", ()))]))
+    content["findings"] = [view(register, f) for f in finding_ids if register.fact(f)["status"] != "history"]
+    content["context_sources"] = sources_of(register, table.get("context_facts", ()))
+    content["analysis"] = [{"text": _text(item), "sources": sources_of(register, _facts(item))}
+                           for item in table.get("analysis", ())]
+    content["implications"] = [_text(item) for item in table.get("implications", ())]
+    content["recommendations"] = MappingProxyType(
+        {audience: [_text(item) for item in lines] for audience, lines in table.get("recommendations", {}).items()})
+    for name in ROW_FIELDS:
+        content[name] = [{**{k: v for k, v in row.items() if k != "facts"}, "sources": sources_of(register, _facts(row))}
+                         for row in table.get(name, ())]
+    return content
