@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import tomllib
 from functools import lru_cache
 from importlib.resources import files
@@ -10,6 +12,8 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from .errors import BriefgenError
+
+MAX_TOML_BYTES = 4 * 1024 * 1024  # brief and audience files are a few kilobytes
 
 
 def builtin_templates_dir() -> Path:
@@ -23,8 +27,21 @@ def assets_dir() -> Path:
 
 
 def user_templates_dir() -> Path:
-    """The user's own template folder (it may not exist yet)."""
-    return Path(user_data_dir("briefgen", appauthor=False)) / "templates"
+    """The user's own template folder (it may not exist yet); one-line error if HOME cannot be used."""
+    advice = "set HOME (or XDG_DATA_HOME) to a folder you can read, or give --templates DIR"
+    try:
+        folder = Path(user_data_dir("briefgen", appauthor=False)) / "templates"
+    except Exception as exc:  # platformdirs reads the environment and the password database
+        raise BriefgenError(f"cannot find your user data folder ({exc}); {advice}") from None
+    if not folder.is_absolute():
+        raise BriefgenError(f"cannot find your home folder (got '{folder}'); {advice}")
+    try:
+        folder.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        pass  # no user templates: fine
+    except OSError as exc:
+        raise BriefgenError(f"cannot read your template folder '{folder}' ({exc.strerror}); {advice}") from None
+    return folder
 
 
 @lru_cache(maxsize=32)
@@ -34,11 +51,27 @@ def read_asset_toml(relative: str) -> dict:
 
 
 def read_toml(path: Path) -> dict:
-    """Parse a TOML file, turning a parse failure into a one-line error that names the file."""
+    """Parse a UTF-8 TOML file (a byte-order mark is allowed); any problem is a one-line error naming the file."""
     try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:  # a FIFO must not block
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise BriefgenError(f"{path}: not a regular file; give the path of a .toml file")
+            size = info.st_size
+            if size > MAX_TOML_BYTES:
+                raise BriefgenError(f"{path}: {size:,} bytes is too large for a brief or settings file "
+                                    f"(at most {MAX_TOML_BYTES:,}); check that it is the right file")
+            data = handle.read(MAX_TOML_BYTES + 1)
+    except OSError as exc:
+        raise BriefgenError(f"{path}: cannot read it ({exc.strerror or exc}); check the path and its permissions") from None
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise BriefgenError(f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                            "save it as UTF-8") from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise BriefgenError(f"{path}: not valid TOML ({exc}); fix the file or remove it") from None
-    except OSError as exc:
-        raise BriefgenError(f"{path}: cannot read it ({exc.strerror})") from None
+    except RecursionError:
+        raise BriefgenError(f"{path}: not valid TOML (nested too deeply); fix the file or remove it") from None
