@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from typing import BinaryIO
 from xml.sax.saxutils import escape, quoteattr
 
-from reportlab.lib.colors import HexColor
+from ..errors import BriefgenError
+
+try:
+    from reportlab.lib.colors import HexColor  # reportlab's import reads ~/.reportlab_mods: HOME must be usable
+except OSError as exc:
+    raise BriefgenError(f"cannot load the PDF library: HOME ('{os.path.expanduser('~')}') is not a folder it can "
+                        f"read ({exc.strerror}); set HOME to your home folder") from None
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -30,6 +37,7 @@ from ..style import HouseStyle, ScriptFonts, column_fractions, house_style
 from ..textsafe import strip_controls
 
 VARIANTS = ("regular", "bold", "italic", "bold_italic")
+CHUNK_LINES = 12  # a paragraph split across pages continues as paragraphs of this many lines (linear layout time)
 
 
 # -- fonts and paragraph styles ------------------------------------------------------------------
@@ -150,8 +158,20 @@ def _markup(nodes: tuple[tree.Inline, ...], link_colour: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=None)
+def _joined(style: ParagraphStyle, first: bool, last: bool) -> ParagraphStyle:
+    """`style` for one piece of a split paragraph: space before only the first, after only the last."""
+    return ParagraphStyle(f"{style.name}-{first:d}{last:d}", parent=style, spaceBefore=style.spaceBefore * first,
+                          spaceAfter=style.spaceAfter * last)
+
+
 class _Para(Paragraph):
-    """A paragraph that remembers its line breaks for a width; tables wrap each cell more than once."""
+    """A paragraph that remembers its line breaks for a width, and splits into short pieces.
+
+    Tables wrap each cell more than once. reportlab breaks the lines of a split paragraph's
+    remainder again on every page, which makes long text quadratic; the remainder is broken once
+    here and handed on as pieces of CHUNK_LINES lines.
+    """
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
 
@@ -166,16 +186,46 @@ class _Para(Paragraph):
         parts = super().split(availWidth, availHeight)
         for part in parts:
             part._wrapped = None  # each part has its own lines
-        return parts
+        return parts[:1] + _pieces(parts[1], availWidth, first=False) if len(parts) == 2 else parts
 
 
-class _Heading(Paragraph):
-    """A heading paragraph that knows its outline level and text."""
+def _pieces(para: _Para, width: float, first: bool = True) -> list[_Para]:
+    """`para` as paragraphs of CHUNK_LINES lines each at `width` (itself if short), so no split is ever slow.
 
-    def __init__(self, text: str, style: ParagraphStyle, level: int, outline: str) -> None:
-        super().__init__(text, style)
+    Tables keep only two parts of a split, so cells and callouts are cut up front with this.
+    """
+    para.wrap(width, 1e9)
+    lines = len(para.blPara.lines)
+    if lines <= 2 * CHUNK_LINES:
+        return [para]
+    cut = para._get_split_blParaFunc()
+    return [_Para(None, _joined(para.style, first and start == 0, end == lines), frags=cut(para.blPara, start, end),
+                  bulletText=para.bulletText if start == 0 else None)
+            for start, end in ((s, min(s + CHUNK_LINES, lines)) for s in range(0, lines, CHUNK_LINES))]
+
+
+def _cut_long(flowables: list, width: float) -> list:
+    """Long paragraphs among `flowables` as pieces (see _pieces); short ones are left as they are."""
+    out: list = []
+    for flowable in flowables:
+        long = isinstance(flowable, _Para) and len(flowable.text or "") > 40 * CHUNK_LINES
+        out += _pieces(flowable, width) if long else [flowable]
+    return out
+
+
+class _Heading(_Para):
+    """A heading paragraph that knows its outline level and text (a split heading's first part keeps them)."""
+
+    def __init__(self, text, style: ParagraphStyle, level: int = 0, outline: str = "", **kwargs) -> None:
+        super().__init__(text, style, **kwargs)
         self.outline_level = level
         self.outline_text = outline
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        parts = super().split(availWidth, availHeight)
+        if parts and parts[0] is not self:
+            parts[0].outline_level, parts[0].outline_text = self.outline_level, self.outline_text
+        return parts
 
 
 # -- blocks ---------------------------------------------------------------------------------------
@@ -213,7 +263,9 @@ class _Translator(tree.Visitor):
         elif isinstance(following, (tree.Table, tree.Callout)):
             keep += 3 * self.style.body_leading  # room for a table's header row and first row
         heading = _Heading(self.inline(node.children), style, node.level, strip_controls(tree.plain_text(node.children)))
-        return [CondPageBreak(keep), heading]
+        lines = heading.wrap(self.width, 1e9)[1] - style.leading  # a heading of several lines keeps them all
+        page = self.style.page_height - self.style.margin_top - self.style.margin_bottom
+        return [CondPageBreak(min(keep + lines, page / 2)), heading]  # one that long may split
 
     def inline(self, nodes: tuple[tree.Inline, ...]) -> str:
         return _markup(nodes, self.link)
@@ -250,13 +302,14 @@ class _Translator(tree.Visitor):
         return self._list(node.items, numbered=True, start=node.start)
 
     def visit_Table(self, node: tree.Table):
-        widths = [self.width * fraction for fraction in column_fractions(node)]
+        widths = self.column_widths(node)
         grid = [list(row) + [()] * (len(widths) - len(row)) for row in (node.header, *node.rows)]
+        pad = self.style.table_padding
         cells = [
-            [_Para(self.inline(cell), self.styles.header_cell if i == 0 else self.styles.cell) for cell in row]
+            [_cut_long([_Para(self.inline(cell), self.styles.header_cell if i == 0 else self.styles.cell)],
+                       width - 2 * (pad + 1)) for cell, width in zip(row, widths)]
             for i, row in enumerate(grid)
         ]
-        pad = self.style.table_padding
         commands = [
             ("BACKGROUND", (0, 0), (-1, 0), self.styles.colours["table_header_fill"]),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -272,14 +325,33 @@ class _Translator(tree.Visitor):
         table.setStyle(TableStyle(commands))
         return [table, Spacer(1, self.style.paragraph_after + 2)]
 
+    def column_widths(self, node: tree.Table) -> list[float]:
+        """The house proportions, but no column narrower than an em of text; too many columns is an error."""
+        fractions = column_fractions(node)
+        least = 2 * (self.style.table_padding + 1) + self.style.table_size
+        if len(fractions) * least > self.width:
+            header = " | ".join(tree.plain_text(cell) for cell in node.header)
+            header = f"headed '{header[:60]}{'…' if len(header) > 60 else ''}'" if header.strip() else "with no header"
+            raise BriefgenError(f"the table {header} has {len(fractions)} columns; a PDF page holds at most "
+                                f"{int(self.width // least)}: split it into narrower tables")
+        narrow: set[int] = set()
+        while True:
+            free = self.width - least * len(narrow)
+            share = sum(f for i, f in enumerate(fractions) if i not in narrow)
+            widths = [least if i in narrow else free * f / share for i, f in enumerate(fractions)]
+            more = {i for i, width in enumerate(widths) if width < least} - narrow
+            if not more:
+                return widths
+            narrow |= more
+
     def visit_Callout(self, node: tree.Callout):
         pad = self.style.callout_padding
         inner = _Translator(self.style, self.styles, self.width - 2 * pad - self.style.callout_border_width)
         rows = [[_Para(escape(strip_controls(node.title)), self.styles.callout_title)]] if node.title else []
-        rows += [[flowable] for flowable in inner.flowables(node.blocks)]
+        rows += [[flowable] for flowable in _cut_long(inner.flowables(node.blocks), self.width - 2 * pad - 2)]
         if not rows:
             return []
-        box = Table(rows, colWidths=[self.width], hAlign="LEFT")
+        box = Table(rows, colWidths=[self.width], hAlign="LEFT", splitInRow=1)  # longer than a page: it splits
         box.setStyle(TableStyle([
             ("BACKGROUND", (0, 0), (-1, -1), self.styles.colours["callout_fill"]),
             ("LINEBEFORE", (0, 0), (0, -1), self.style.callout_border_width, self.styles.colours["accent"]),
@@ -293,7 +365,7 @@ class _Translator(tree.Visitor):
         return [box, Spacer(1, self.style.paragraph_after + 4)]
 
     def visit_References(self, node: tree.References):
-        return [Paragraph(self.inline(e.children), self.styles.reference, bulletText=f"{e.number}.")
+        return [_Para(self.inline(e.children), self.styles.reference, bulletText=f"{e.number}.")
                 for e in node.entries]
 
     def visit_PageBreak(self, node: tree.PageBreak):
@@ -309,10 +381,10 @@ class _Translator(tree.Visitor):
 # -- pages ----------------------------------------------------------------------------------------
 def _title_block(meta: tree.Metadata, styles: _Styles, style: HouseStyle) -> list:
     clean = lambda text: escape(strip_controls(text))  # noqa: E731
-    flowables = [Paragraph(clean(meta.title), styles.title), Paragraph(clean(meta.subtitle), styles.subtitle)]
+    flowables = [_Para(clean(meta.title), styles.title), _Para(clean(meta.subtitle), styles.subtitle)]
     byline = " · ".join(part for part in (meta.author, meta.organisation) if part.strip())
     if byline:
-        flowables.append(Paragraph(clean(byline), styles.byline))
+        flowables.append(_Para(clean(byline), styles.byline))
     flowables += [
         Spacer(1, 8),
         HRFlowable(width="100%", thickness=1.2, color=styles.colours["accent"], spaceAfter=style.title_after),
@@ -372,8 +444,8 @@ class _BriefTemplate(BaseDocTemplate):
         self._outline_count = 0
 
     def afterFlowable(self, flowable) -> None:
-        if not isinstance(flowable, _Heading):
-            return
+        if not isinstance(flowable, _Heading) or not flowable.outline_level:
+            return  # not a heading, or the continuation of one split across pages
         level = min(flowable.outline_level - 1, self._outline_depth + 1)
         self._outline_depth = level
         self._outline_count += 1
