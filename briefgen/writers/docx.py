@@ -364,11 +364,8 @@ def _properties(document, meta: tree.Metadata) -> None:
     props.author = clean(", ".join(p for p in (meta.author, meta.organisation) if p.strip()))[:255]
     props.subject = clean(meta.subject)[:255]
     props.keywords = clean("; ".join(meta.keywords))[:255]
-    props.language = meta.language
-    props.category = "Policy brief"
-    props.comments = "Made with briefgen"
-    props.last_modified_by = "briefgen"
-    props.revision = 1
+    props.language, props.category, props.comments = meta.language, "Policy brief", "Made with briefgen"
+    props.last_modified_by, props.revision = "briefgen", 1
     created = dt.datetime.fromisoformat(meta.date)
     if created.year < 1000:  # python-docx would write a three-digit year, which is not a valid date
         raise BriefgenError(f"date {meta.date} is before the year 1000; give the brief's real date")
