@@ -18,12 +18,24 @@ MAX_TOML_BYTES = 4 * 1024 * 1024  # brief and audience files are a few kilobytes
 
 def builtin_templates_dir() -> Path:
     """The folder of built-in Jinja templates."""
-    return Path(str(files("briefgen.templates")))
+    return _checkout_folder("templates") or Path(str(files("briefgen.templates")))
 
 
 def assets_dir() -> Path:
     """The folder of house style, fonts and content data."""
-    return Path(str(files("briefgen.assets")))
+    return _checkout_folder("assets") or Path(str(files("briefgen.assets")))
+
+
+@lru_cache(maxsize=2)
+def _checkout_folder(name: str) -> Path | None:
+    """`name` beside this package in a source checkout (run through PYTHONPATH), else None.
+
+    Without this, code from one checkout would read the templates of another one that is
+    installed in editable mode, since `briefgen.templates` is mapped to a folder outside the package.
+    """
+    root = Path(__file__).resolve().parent.parent
+    folder = root / name
+    return folder if (root / "pyproject.toml").is_file() and (folder / "__init__.py").is_file() else None
 
 
 def user_templates_dir() -> Path:

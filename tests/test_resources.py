@@ -31,6 +31,12 @@ def test_bundled_files_are_found_in_this_install():
             assert all(Path(getattr(faces, v)).is_file() for v in ("regular", "bold", "italic", "bold_italic"))
 
 
+def test_source_checkout_reads_its_own_templates_and_assets():
+    """Run from a checkout, briefgen must not take templates from another checkout installed in editable mode."""
+    assert builtin_templates_dir() == ROOT / "templates"
+    assert assets_dir() == ROOT / "assets"
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
