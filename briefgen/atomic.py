@@ -22,6 +22,7 @@ TEMP_SUFFIX = ".part"
 # `.NAME.briefgen-PID-TOKEN.part`: NAME may be shortened, PID is the writing process.
 _TEMP_NAME = re.compile(rb"^\..*\.briefgen-(\d+)-[0-9a-f]{8}\.part$", re.DOTALL)
 STALE_SECONDS = 60
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 _KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
           (stat.S_ISSOCK, "a socket"))
 
@@ -85,13 +86,15 @@ def write_bytes(path: Path, data: bytes | memoryview) -> Path:
                 for _attempt in range(100):
                     temporary = temporary_name(path)
                     try:
-                        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+                        handle = os.open(temporary, _FLAGS, 0o666)
                         break
                     except FileExistsError:  # another writer's file: leave it alone
                         temporary = None
                 else:
                     raise OSError(errno.EEXIST, "no free temporary file name")
-                _fill(handle, data, mode)
+                _fill(handle, data)
+                if mode is not None:
+                    os.chmod(temporary, mode)
                 check_target(path)  # the target may have changed while we wrote
                 os.replace(temporary, path)
             except BaseException:
@@ -139,7 +142,7 @@ def clean_stray_parts(folder: Path, older_than: float = STALE_SECONDS) -> list[P
 
 
 def _alive(pid: int) -> bool:
-    if pid == os.getpid():
+    if pid == os.getpid() or os.name != "posix":  # Windows' os.kill(pid, 0) would interrupt that process
         return True
     try:
         os.kill(pid, 0)
@@ -153,7 +156,7 @@ def _alive(pid: int) -> bool:
 def _name_max(folder: Path) -> int:
     try:
         return os.pathconf(folder, "PC_NAME_MAX")
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):  # no pathconf on Windows
         return 255
 
 
@@ -165,15 +168,13 @@ def _mode_for(path: Path) -> int | None:
         return None
 
 
-def _fill(handle: int, data: bytes | memoryview, mode: int | None) -> None:
-    """Write all of `data` to the open file, flush it to disk, set its mode, and close it."""
+def _fill(handle: int, data: bytes | memoryview) -> None:
+    """Write all of `data` to the open file, flush it to disk, and close it."""
     try:
         view = memoryview(data)
         while view:
             view = view[os.write(handle, view):]
         os.fsync(handle)
-        if mode is not None:
-            os.fchmod(handle, mode)
     finally:
         os.close(handle)
 

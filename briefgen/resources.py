@@ -64,16 +64,20 @@ def read_asset_toml(relative: str) -> dict:
 
 def read_toml(path: Path) -> dict:
     """Parse a UTF-8 TOML file (a byte-order mark is allowed); any problem is a one-line error naming the file."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)  # a FIFO must not block
     try:
-        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:  # a FIFO must not block
-            info = os.fstat(handle.fileno())
+        handle = os.open(path, flags)
+        try:
+            info = os.fstat(handle)
             if not stat.S_ISREG(info.st_mode):
                 raise BriefgenError(f"{path}: not a regular file; give the path of a .toml file")
-            size = info.st_size
-            if size > MAX_TOML_BYTES:
-                raise BriefgenError(f"{path}: {size:,} bytes is too large for a brief or settings file "
+            if info.st_size > MAX_TOML_BYTES:
+                raise BriefgenError(f"{path}: {info.st_size:,} bytes is too large for a brief or settings file "
                                     f"(at most {MAX_TOML_BYTES:,}); check that it is the right file")
-            data = handle.read(MAX_TOML_BYTES + 1)
+            with open(handle, "rb", closefd=False) as stream:
+                data = stream.read(MAX_TOML_BYTES + 1)
+        finally:
+            os.close(handle)
     except OSError as exc:
         raise BriefgenError(f"{path}: cannot read it ({exc.strerror or exc}); check the path and its permissions") from None
     try:
