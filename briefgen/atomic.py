@@ -17,7 +17,7 @@ from typing import BinaryIO, Callable, Iterator
 
 from .errors import BriefgenError
 
-TEMP_MARK = ".briefgen-"
+TEMP_MARK = "briefgen-"
 TEMP_SUFFIX = ".part"
 # `.NAME.briefgen-PID-TOKEN.part`: NAME may be shortened, PID is the writing process.
 _TEMP_NAME = re.compile(rb"^\..*\.briefgen-(\d+)-[0-9a-f]{8}\.part$", re.DOTALL)
