@@ -29,6 +29,7 @@ from briefgen import tree
 TARGETS_MS = {"docx": 30.0, "pdf": 30.0}
 PROCESS_TARGET_S = 0.3
 MEMORY_TARGET_MB = 100.0
+LONG_TITLE_CHARS = 100_000
 
 
 def median_ms(action, runs: int, warmup: int = 3) -> float:
@@ -143,6 +144,8 @@ def main() -> None:
                 standard[f"{fmt}-process"] = seconds
                 standard[f"{fmt}-peak"] = peak
 
+    long_title(work, runs)
+
     print()
     print("Baselines for the same standard brief (ratio = baseline time / briefgen time; above 1 means briefgen is faster)")
     request = request_for("standard")
@@ -189,6 +192,18 @@ def main() -> None:
     peak = max(standard["docx-peak"], standard["pdf-peak"])
     print(f"  peak memory      {peak:.1f} MB (target <= {MEMORY_TARGET_MB:.0f} MB)")
     shutil.rmtree(work, ignore_errors=True)
+
+
+def long_title(work: Path, runs: int) -> None:
+    """One row per format: the standard brief with a 100 KB title (PDF layout time grows linearly with text)."""
+    title = ("Tokens and trust across the harbour " * (LONG_TITLE_CHARS // 36 + 1))[:LONG_TITLE_CHARS]
+    request = request_for("standard").with_changes(title=title)
+    print()
+    print(f"Standard brief with a {LONG_TITLE_CHARS // 1000} KB title, median of {max(3, runs // 5)} runs")
+    for fmt in ("docx", "pdf"):
+        target = work / f"long-title.{fmt}"
+        ms = median_ms(lambda: export(request, target), max(3, runs // 5), warmup=1)
+        print(f"  {fmt:<4} {_pages(target, fmt):>4} pages  {ms:>8.1f} ms in process")
 
 
 def _pages(path: Path, fmt: str) -> str:

@@ -32,8 +32,8 @@ def render(request: BriefRequest, fmt: str, templates: Path | None = None) -> by
 def export(request: BriefRequest, path: str | Path, *, format: str | None = None, templates: Path | None = None) -> Path:
     """Build the brief and write it to `path`; an existing file is replaced only by a complete one."""
     path = Path(path)
+    check_writable_folder(path)  # fail before doing the work: no folder, or no regular file at the target
     fmt = format_for(path, format)
-    check_writable_folder(path)  # fail before doing the work
     document = build_document(request, templates)
     write = writer_for(fmt)
     return write_atomically(path, lambda handle: write(document, handle))

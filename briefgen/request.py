@@ -18,6 +18,7 @@ LANGUAGES = ("en",)
 DEFAULT_TITLE = "Bridging Two Systems: Hong Kong, the Mainland and the Future of Digital Assets"
 BRIEF_SUFFIX = ".brief.toml"
 TEXT_FIELDS = ("title", "author", "organisation")
+MIN_YEAR = 1000  # document properties (W3CDTF) need a four-digit year
 
 
 @dataclass(frozen=True)
@@ -35,8 +36,11 @@ class BriefRequest:
 
     def __post_init__(self) -> None:
         themes = self.themes
-        if isinstance(themes, str) or not all(isinstance(t, str) for t in themes):
+        if not isinstance(themes, (list, tuple)) or not all(isinstance(t, str) for t in themes):
             raise BriefgenError("themes must be a list of theme ids, such as [\"hk-regulated-hub\"]")
+        for name, example in (("audience", "policymakers"), ("length", "standard"), ("lang", "en")):
+            if not isinstance(getattr(self, name), str):
+                raise BriefgenError(f"{name} must be text in quotes, such as {name} = \"{example}\"")
         themes = tuple(dict.fromkeys(themes))  # keep the order, drop repeats
         if not themes:
             raise BriefgenError("no theme chosen; give at least one --theme ID, or --all-themes")
@@ -49,6 +53,9 @@ class BriefRequest:
             raise BriefgenError(f"unsupported language '{self.lang}'; choose one of: {', '.join(LANGUAGES)}")
         if not isinstance(self.date, dt.date) or isinstance(self.date, dt.datetime):
             raise BriefgenError("date must be a calendar date such as 2026-11-24")
+        if self.date.year < MIN_YEAR:
+            raise BriefgenError(f"date {self.date.isoformat()} is before the year {MIN_YEAR}; "
+                                "give the brief's real date, such as 2026-11-24")
         for name in TEXT_FIELDS:
             value = getattr(self, name)
             if not isinstance(value, str):
@@ -86,9 +93,13 @@ class BriefRequest:
     @classmethod
     def load(cls, path: Path) -> BriefRequest:
         path = Path(path)
-        if not path.is_file():
-            raise BriefgenError(f"brief file '{path}' not found; check the path")
-        raw = read_toml(path)
+        try:
+            path.stat()
+        except FileNotFoundError:
+            raise BriefgenError(f"brief file '{path}' not found; check the path") from None
+        except OSError as exc:
+            raise BriefgenError(f"brief file '{path}' cannot be read ({exc.strerror}); check the path") from None
+        raw = read_toml(path)  # one line for a folder, FIFO, bad encoding or bad TOML
         known = {item.name for item in fields(cls)}
         unknown = sorted(set(raw) - known)
         if unknown:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import tomllib
 from functools import lru_cache
 from importlib.resources import files
@@ -11,20 +13,47 @@ from platformdirs import user_data_dir
 
 from .errors import BriefgenError
 
+MAX_TOML_BYTES = 4 * 1024 * 1024  # brief and audience files are a few kilobytes
+
 
 def builtin_templates_dir() -> Path:
     """The folder of built-in Jinja templates."""
-    return Path(str(files("briefgen.templates")))
+    return _checkout_folder("templates") or Path(str(files("briefgen.templates")))
 
 
 def assets_dir() -> Path:
     """The folder of house style, fonts and content data."""
-    return Path(str(files("briefgen.assets")))
+    return _checkout_folder("assets") or Path(str(files("briefgen.assets")))
+
+
+@lru_cache(maxsize=2)
+def _checkout_folder(name: str) -> Path | None:
+    """`name` beside this package in a source checkout (run through PYTHONPATH), else None.
+
+    Without this, code from one checkout would read the templates of another one that is
+    installed in editable mode, since `briefgen.templates` is mapped to a folder outside the package.
+    """
+    root = Path(__file__).resolve().parent.parent
+    folder = root / name
+    return folder if (root / "pyproject.toml").is_file() and (folder / "__init__.py").is_file() else None
 
 
 def user_templates_dir() -> Path:
-    """The user's own template folder (it may not exist yet)."""
-    return Path(user_data_dir("briefgen", appauthor=False)) / "templates"
+    """The user's own template folder (it may not exist yet); one-line error if HOME cannot be used."""
+    advice = "set HOME (or XDG_DATA_HOME) to a folder you can read, or give --templates DIR"
+    try:
+        folder = Path(user_data_dir("briefgen", appauthor=False)) / "templates"
+    except Exception as exc:  # platformdirs reads the environment and the password database
+        raise BriefgenError(f"cannot find your user data folder ({exc}); {advice}") from None
+    if not folder.is_absolute():
+        raise BriefgenError(f"cannot find your home folder (got '{folder}'); {advice}")
+    try:
+        folder.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        pass  # no user templates: fine
+    except OSError as exc:
+        raise BriefgenError(f"cannot read your template folder '{folder}' ({exc.strerror}); {advice}") from None
+    return folder
 
 
 @lru_cache(maxsize=32)
@@ -34,11 +63,31 @@ def read_asset_toml(relative: str) -> dict:
 
 
 def read_toml(path: Path) -> dict:
-    """Parse a TOML file, turning a parse failure into a one-line error that names the file."""
+    """Parse a UTF-8 TOML file (a byte-order mark is allowed); any problem is a one-line error naming the file."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)  # a FIFO must not block
     try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
+        handle = os.open(path, flags)
+        try:
+            info = os.fstat(handle)
+            if not stat.S_ISREG(info.st_mode):
+                raise BriefgenError(f"{path}: not a regular file; give the path of a .toml file")
+            if info.st_size > MAX_TOML_BYTES:
+                raise BriefgenError(f"{path}: {info.st_size:,} bytes is too large for a brief or settings file "
+                                    f"(at most {MAX_TOML_BYTES:,}); check that it is the right file")
+            with open(handle, "rb", closefd=False) as stream:
+                data = stream.read(MAX_TOML_BYTES + 1)
+        finally:
+            os.close(handle)
+    except OSError as exc:
+        raise BriefgenError(f"{path}: cannot read it ({exc.strerror or exc}); check the path and its permissions") from None
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise BriefgenError(f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                            "save it as UTF-8") from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise BriefgenError(f"{path}: not valid TOML ({exc}); fix the file or remove it") from None
-    except OSError as exc:
-        raise BriefgenError(f"{path}: cannot read it ({exc.strerror})") from None
+    except RecursionError:
+        raise BriefgenError(f"{path}: not valid TOML (nested too deeply); fix the file or remove it") from None

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import site
 import subprocess
 import sys
+import sysconfig
 import venv
 import zipfile
 from pathlib import Path
@@ -28,6 +31,12 @@ def test_bundled_files_are_found_in_this_install():
             assert all(Path(getattr(faces, v)).is_file() for v in ("regular", "bold", "italic", "bold_italic"))
 
 
+def test_source_checkout_reads_its_own_templates_and_assets():
+    """Run from a checkout, briefgen must not take templates from another checkout installed in editable mode."""
+    assert builtin_templates_dir() == ROOT / "templates"
+    assert assets_dir() == ROOT / "assets"
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
@@ -49,18 +58,37 @@ def test_wheel_contains_templates_and_assets(wheel):
     assert "briefgen = briefgen.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
+def _dependency_dirs() -> list[str]:
+    """Where this interpreter finds briefgen's dependencies: its site-packages (a venv's own included) and the user's."""
+    found = [*site.getsitepackages(), sysconfig.get_path("purelib"), sysconfig.get_path("platlib")]
+    if site.ENABLE_USER_SITE:
+        found.append(site.getusersitepackages())
+    return [d for d in dict.fromkeys(found) if os.path.isdir(d)]
+
+
 def test_installed_wheel_renders_from_its_own_files(wheel, tmp_path):
+    """In an isolated venv, so it works from the system Python and from inside a user's own venv alike.
+
+    Nothing is downloaded: the wheel goes in with --no-deps, and a .pth file lets the new venv
+    import the dependencies this interpreter already has, after its own site-packages.
+    """
     env_dir = tmp_path / "venv"
-    venv.create(env_dir, system_site_packages=True, with_pip=True)
-    python = env_dir / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "--no-index", "--force-reinstall", "-q", str(wheel)],
-                   check=True, capture_output=True, timeout=300)
+    venv.create(env_dir, system_site_packages=False, with_pip=True)
+    python = str(env_dir / "bin" / "python")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}  # no PYTHONPATH to this checkout
+    run = dict(capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    own_site = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], **run)
+    (Path(own_site.stdout.strip()) / "outer-dependencies.pth").write_text("\n".join(_dependency_dirs()) + "\n")
+    installed = subprocess.run([python, "-m", "pip", "install", "--no-deps", "--no-index", "--force-reinstall",
+                                "--disable-pip-version-check", "-q", str(wheel)], **run)
+    assert installed.returncode == 0, installed.stderr
     code = (
-        "import briefgen.resources as r, sys; print(r.builtin_templates_dir()); "
+        "import briefgen, briefgen.resources as r, sys; print(briefgen.__file__); print(r.builtin_templates_dir()); "
         "from briefgen.cli import main; sys.exit(main(['render','--audience','industry','--theme','market-impact',"
         f"'-o',{str(tmp_path / 'w.pdf')!r}]))"
     )
-    done = subprocess.run([str(python), "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    done = subprocess.run([python, "-c", code], **run)
     assert done.returncode == 0, done.stderr
-    assert str(env_dir) in done.stdout.splitlines()[0]
+    module, templates = done.stdout.splitlines()[:2]
+    assert module.startswith(str(env_dir)) and templates.startswith(str(env_dir))
     assert (tmp_path / "w.pdf").read_bytes().startswith(b"%PDF")

@@ -23,6 +23,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
 
 from .. import tree
+from ..errors import BriefgenError
 from ..style import HouseStyle, ScriptFonts, column_fractions, house_style
 from ..textsafe import strip_xml_illegal
 
@@ -32,6 +33,7 @@ CONTENTS_STYLES = ("toc 1", "toc 2", "toc 3")
 PARAGRAPH_STYLES = ("Normal", "Title", "Subtitle", "Byline", "Heading 1", "Heading 2", "Heading 3", "Callout Title",
                     "Table Text", "Reference", "Header", "TOC Heading", *CONTENTS_STYLES, *LIST_STYLES.values())
 TWIPS_PER_POINT = 20
+RUN_CHARS = 1_000_000  # XML parsers refuse text nodes over 10 MB, so longer text goes in several runs
 
 
 # -- the prepared package: styles and page set-up, made once per language --------------------------
@@ -147,13 +149,11 @@ def _prepared(language: str) -> _Prepared:
 
 
 # -- WordprocessingML text --------------------------------------------------------------------------
-def _text(value: str) -> str:
-    return escape(strip_xml_illegal(value))
-
-
 def _run(text: str, properties: str = "") -> str:
     rpr = f"<w:rPr>{properties}</w:rPr>" if properties else ""
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{_text(text)}</w:t></w:r>'
+    text = strip_xml_illegal(text)
+    return "".join(f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text[start:start + RUN_CHARS])}</w:t></w:r>'
+                   for start in range(0, max(len(text), 1), RUN_CHARS))
 
 
 def _border(edge: str, size_pt: float, colour: str, space: int = 0) -> str:
@@ -364,12 +364,12 @@ def _properties(document, meta: tree.Metadata) -> None:
     props.author = clean(", ".join(p for p in (meta.author, meta.organisation) if p.strip()))[:255]
     props.subject = clean(meta.subject)[:255]
     props.keywords = clean("; ".join(meta.keywords))[:255]
-    props.language = meta.language
-    props.category = "Policy brief"
-    props.comments = "Made with briefgen"
-    props.last_modified_by = "briefgen"
-    props.revision = 1
-    props.created = props.modified = dt.datetime.fromisoformat(meta.date)
+    props.language, props.category, props.comments = meta.language, "Policy brief", "Made with briefgen"
+    props.last_modified_by, props.revision = "briefgen", 1
+    created = dt.datetime.fromisoformat(meta.date)
+    if created.year < 1000:  # python-docx would write a three-digit year, which is not a valid date
+        raise BriefgenError(f"date {meta.date} is before the year 1000; give the brief's real date")
+    props.created = props.modified = created
 
 
 def write(document: tree.Document, stream: BinaryIO) -> None:
@@ -396,4 +396,6 @@ def write(document: tree.Document, stream: BinaryIO) -> None:
     _properties(out, meta)
     if translator.update_fields:  # ask Word to refresh the contents list's page numbers on opening
         out.settings.element.append(parse_xml(f'<w:updateFields {nsdecls("w")} w:val="true"/>'))
-    out.save(stream)
+    package = io.BytesIO()  # a failing stream must not leave a half-closed zip to complain at exit
+    out.save(package)
+    stream.write(package.getvalue())

@@ -2,34 +2,33 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from typing import BinaryIO
 from xml.sax.saxutils import escape, quoteattr
 
-from reportlab.lib.colors import HexColor
+from ..errors import BriefgenError
+
+try:
+    from reportlab.lib.colors import HexColor  # reportlab's import reads ~/.reportlab_mods: HOME must be usable
+except OSError as exc:
+    raise BriefgenError(f"cannot load the PDF library: HOME ('{os.path.expanduser('~')}') is not a folder it can "
+                        f"read ({exc.strerror}); set HOME to your home folder") from None
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    CondPageBreak,
-    Frame,
-    PageBreak,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, PageBreak, PageTemplate, Paragraph, Spacer,
+                                Table, TableStyle)
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import tree
 from ..style import HouseStyle, ScriptFonts, column_fractions, house_style
-from ..textsafe import strip_controls
+from ..textsafe import shorten, strip_controls
 
 VARIANTS = ("regular", "bold", "italic", "bold_italic")
+CHUNK_LINES = 12  # a paragraph split across pages continues as paragraphs of this many lines (linear layout time)
 
 
 # -- fonts and paragraph styles ------------------------------------------------------------------
@@ -41,13 +40,8 @@ def _families(script: ScriptFonts) -> tuple[str, str]:
         family = f"briefgen-{script.name}-{role}"
         for variant in VARIANTS:
             pdfmetrics.registerFont(TTFont(f"{family}-{variant}", getattr(faces, variant)))
-        pdfmetrics.registerFontFamily(
-            family,
-            normal=f"{family}-regular",
-            bold=f"{family}-bold",
-            italic=f"{family}-italic",
-            boldItalic=f"{family}-bold_italic",
-        )
+        pdfmetrics.registerFontFamily(family, normal=f"{family}-regular", bold=f"{family}-bold",
+                                      italic=f"{family}-italic", boldItalic=f"{family}-bold_italic")
         names.append(family)
     return names[0], names[1]
 
@@ -62,47 +56,30 @@ class _Styles:
         text, accent, muted = (HexColor("#" + style.colour(n).hex) for n in ("text", "accent", "muted"))
         self.colours = {name: HexColor("#" + colour.hex) for name, colour in style.colours.items()}
         base = dict(fontName=f"{body}-regular", textColor=text, splitLongWords=1, allowWidows=0, allowOrphans=0)
-        self.body = ParagraphStyle(
-            "Body", fontSize=style.body_size, leading=style.body_leading, spaceAfter=style.paragraph_after, **base
-        )
+        self.body = ParagraphStyle("Body", fontSize=style.body_size, leading=style.body_leading,
+                                   spaceAfter=style.paragraph_after, **base)
         self.list_item = ParagraphStyle("ListItem", parent=self.body, spaceAfter=style.list_item_after)
         self.list_indent = style.list_indent
         self.list_levels: list[ParagraphStyle] = []
-        self.title = ParagraphStyle(
-            "Title", parent=self.body, fontName=self.display_bold, fontSize=style.title_size,
-            leading=style.title_leading, textColor=accent, spaceAfter=6,
-        )
-        self.subtitle = ParagraphStyle(
-            "Subtitle", parent=self.body, fontName=f"{display}-regular", fontSize=style.subtitle_size,
-            leading=style.subtitle_size * 1.3, textColor=muted, spaceAfter=4,
-        )
-        self.byline = ParagraphStyle(
-            "Byline", parent=self.body, fontName=f"{display}-regular", fontSize=style.byline_size,
-            leading=style.byline_size * 1.35, textColor=text, spaceAfter=0,
-        )
-        self.headings = {
-            level: ParagraphStyle(
-                f"Heading{level}", parent=self.body, fontName=self.display_bold, fontSize=spec.size,
-                leading=spec.size * 1.25, spaceBefore=spec.before, spaceAfter=spec.after,
-                textColor=accent if level < 3 else text,
-            )
-            for level, spec in style.headings.items()
-        }
-        self.callout_title = ParagraphStyle(
-            "CalloutTitle", parent=self.body, fontName=self.display_bold, fontSize=style.callout_title_size,
-            leading=style.callout_title_size * 1.25, textColor=accent, spaceAfter=4,
-        )
-        self.cell = ParagraphStyle(
-            "Cell", parent=self.body, fontSize=style.table_size, leading=style.table_leading, spaceAfter=0
-        )
-        self.header_cell = ParagraphStyle(
-            "HeaderCell", parent=self.cell, fontName=self.display_bold,
-            textColor=self.colours["table_header_text"],
-        )
-        self.reference = ParagraphStyle(
-            "Reference", parent=self.body, fontSize=style.references_size, leading=style.references_leading,
-            leftIndent=20, bulletIndent=0, spaceAfter=3,
-        )
+
+        def derived(name: str, font: str, size: float, leading: float, colour, after: float, parent=self.body, **more):
+            return ParagraphStyle(name, parent=parent, fontName=font, fontSize=size, leading=leading,
+                                  textColor=colour, spaceAfter=after, **more)
+
+        bold, regular = self.display_bold, f"{display}-regular"
+        self.title = derived("Title", bold, style.title_size, style.title_leading, accent, 6)
+        self.subtitle = derived("Subtitle", regular, style.subtitle_size, style.subtitle_size * 1.3, muted, 4)
+        self.byline = derived("Byline", regular, style.byline_size, style.byline_size * 1.35, text, 0)
+        self.headings = {level: derived(f"Heading{level}", bold, spec.size, spec.size * 1.25,
+                                        accent if level < 3 else text, spec.after, spaceBefore=spec.before)
+                         for level, spec in style.headings.items()}
+        self.callout_title = derived("CalloutTitle", bold, style.callout_title_size, style.callout_title_size * 1.25,
+                                     accent, 4)
+        self.cell = derived("Cell", f"{body}-regular", style.table_size, style.table_leading, text, 0)
+        self.header_cell = derived("HeaderCell", bold, style.table_size, style.table_leading,
+                                   self.colours["table_header_text"], 0, parent=self.cell)
+        self.reference = derived("Reference", f"{body}-regular", style.references_size, style.references_leading,
+                                 text, 3, leftIndent=20, bulletIndent=0)
 
     def heading(self, level: int) -> ParagraphStyle:
         return self.headings[min(level, max(self.headings))]
@@ -118,10 +95,8 @@ class _Styles:
         while depth >= len(self.list_levels):
             indent = self.list_indent * (len(self.list_levels) + 1)
             self.list_levels.append(ParagraphStyle(
-                f"ListItem{len(self.list_levels)}", parent=self.list_item, leftIndent=indent,
-                bulletIndent=indent - self.list_indent + 2, bulletFontName=self.list_item.fontName,
-                bulletColor=self.colours["accent"],
-            ))
+                f"ListItem{len(self.list_levels)}", parent=self.list_item, leftIndent=indent, bulletIndent=indent
+                - self.list_indent + 2, bulletFontName=self.list_item.fontName, bulletColor=self.colours["accent"]))
         return self.list_levels[depth]
 
 
@@ -150,8 +125,19 @@ def _markup(nodes: tuple[tree.Inline, ...], link_colour: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=None)
+def _joined(style: ParagraphStyle, first: bool, last: bool) -> ParagraphStyle:
+    """`style` for one piece of a split paragraph: space before only the first, after only the last."""
+    return ParagraphStyle(f"{style.name}-{first:d}{last:d}", parent=style, spaceBefore=style.spaceBefore * first,
+                          spaceAfter=style.spaceAfter * last)
+
+
 class _Para(Paragraph):
-    """A paragraph that remembers its line breaks for a width; tables wrap each cell more than once."""
+    """A paragraph that remembers its line breaks for a width (tables wrap cells more than once).
+
+    reportlab breaks the lines of a split paragraph's remainder again on every page, which made
+    long text quadratic; here the remainder is broken once and goes on as pieces (see _pieces).
+    """
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
 
@@ -166,16 +152,38 @@ class _Para(Paragraph):
         parts = super().split(availWidth, availHeight)
         for part in parts:
             part._wrapped = None  # each part has its own lines
+        return parts[:1] + _pieces(parts[1], availWidth, first=False) if len(parts) == 2 else parts
+
+
+def _pieces(para: _Para, width: float, first: bool = True) -> list[_Para]:
+    """`para` cut at `width` into paragraphs of CHUNK_LINES lines, so that no later split is slow."""
+    para.wrap(width, 1e9)
+    lines, cut = len(para.blPara.lines), para._get_split_blParaFunc()
+    if lines <= 2 * CHUNK_LINES:
+        return [para]
+    return [_Para(None, _joined(para.style, first and start == 0, end == lines), frags=cut(para.blPara, start, end),
+                  bulletText=para.bulletText if start == 0 else None)
+            for start, end in ((s, min(s + CHUNK_LINES, lines)) for s in range(0, lines, CHUNK_LINES))]
+
+
+def _cut_long(flowables: list, width: float) -> list:
+    """Long paragraphs cut into pieces up front, for cells and callouts (tables keep two parts of a split)."""
+    return [piece for f in flowables for piece in
+            (_pieces(f, width) if isinstance(f, _Para) and len(f.text or "") > 40 * CHUNK_LINES else [f])]
+
+
+class _Heading(_Para):
+    """A heading paragraph that knows its outline level and text (a split heading's first part keeps them)."""
+
+    def __init__(self, text, style: ParagraphStyle, level: int = 0, outline: str = "", **kwargs) -> None:
+        super().__init__(text, style, **kwargs)
+        self.outline_level, self.outline_text = level, outline
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        parts = super().split(availWidth, availHeight)
+        if parts and parts[0] is not self:
+            parts[0].outline_level, parts[0].outline_text = self.outline_level, self.outline_text
         return parts
-
-
-class _Heading(Paragraph):
-    """A heading paragraph that knows its outline level and text."""
-
-    def __init__(self, text: str, style: ParagraphStyle, level: int, outline: str) -> None:
-        super().__init__(text, style)
-        self.outline_level = level
-        self.outline_text = outline
 
 
 # -- blocks ---------------------------------------------------------------------------------------
@@ -191,19 +199,15 @@ class _Translator(tree.Visitor):
     def flowables(self, blocks: tuple[tree.Block, ...]) -> list:
         out: list = []
         for index, block in enumerate(blocks):
-            if isinstance(block, tree.Heading):
-                following = blocks[index + 1] if index + 1 < len(blocks) else None
-                out += self.heading(block, following)
-                continue
-            made = self.visit(block)
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            made = self.heading(block, following) if isinstance(block, tree.Heading) else self.visit(block)
             out.extend(made if isinstance(made, list) else [made])
         return out
 
     def heading(self, node: tree.Heading, following: tree.Block | None) -> list:
-        """A heading behind a conditional page break that keeps it with the start of its text.
+        """A heading behind a conditional page break that keeps it (all its lines) with the start of its text.
 
-        This is far cheaper than keepWithNext; a heading followed straight by a subheading or a
-        table keeps room for both, so a section title is never left alone at the foot of a page.
+        Far cheaper than keepWithNext; a heading followed by a subheading or a table keeps room for both.
         """
         style = self.styles.heading(node.level)
         keep = style.spaceBefore + style.leading + style.spaceAfter + 3 * self.style.body_leading
@@ -213,7 +217,9 @@ class _Translator(tree.Visitor):
         elif isinstance(following, (tree.Table, tree.Callout)):
             keep += 3 * self.style.body_leading  # room for a table's header row and first row
         heading = _Heading(self.inline(node.children), style, node.level, strip_controls(tree.plain_text(node.children)))
-        return [CondPageBreak(keep), heading]
+        keep += heading.wrap(self.width, 1e9)[1] - style.leading
+        half_page = (self.style.page_height - self.style.margin_top - self.style.margin_bottom) / 2
+        return [CondPageBreak(min(keep, half_page)), heading]  # a heading longer than that may split
 
     def inline(self, nodes: tuple[tree.Inline, ...]) -> str:
         return _markup(nodes, self.link)
@@ -250,50 +256,62 @@ class _Translator(tree.Visitor):
         return self._list(node.items, numbered=True, start=node.start)
 
     def visit_Table(self, node: tree.Table):
-        widths = [self.width * fraction for fraction in column_fractions(node)]
+        widths = self.column_widths(node)
         grid = [list(row) + [()] * (len(widths) - len(row)) for row in (node.header, *node.rows)]
+        pad = self.style.table_padding
         cells = [
-            [_Para(self.inline(cell), self.styles.header_cell if i == 0 else self.styles.cell) for cell in row]
+            [_cut_long([_Para(self.inline(cell), self.styles.header_cell if i == 0 else self.styles.cell)],
+                       width - 2 * (pad + 1)) for cell, width in zip(row, widths)]
             for i, row in enumerate(grid)
         ]
-        pad = self.style.table_padding
-        commands = [
-            ("BACKGROUND", (0, 0), (-1, 0), self.styles.colours["table_header_fill"]),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.5, self.styles.colours["rule"]),
-            ("TOPPADDING", (0, 0), (-1, -1), pad),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), pad + 1),
-            ("LEFTPADDING", (0, 0), (-1, -1), pad + 1),
-            ("RIGHTPADDING", (0, 0), (-1, -1), pad + 1),
-        ]
+        everywhere = ((0, 0), (-1, -1))
+        commands = [("BACKGROUND", (0, 0), (-1, 0), self.styles.colours["table_header_fill"]),
+                    ("VALIGN", *everywhere, "TOP"), ("LINEBELOW", *everywhere, 0.5, self.styles.colours["rule"]),
+                    ("TOPPADDING", *everywhere, pad), ("BOTTOMPADDING", *everywhere, pad + 1),
+                    ("LEFTPADDING", *everywhere, pad + 1), ("RIGHTPADDING", *everywhere, pad + 1)]
         commands += [("BACKGROUND", (0, r), (-1, r), self.styles.colours["table_stripe_fill"])
                      for r in range(2, len(grid), 2)]
         table = Table(cells, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
         table.setStyle(TableStyle(commands))
         return [table, Spacer(1, self.style.paragraph_after + 2)]
 
+    def column_widths(self, node: tree.Table) -> list[float]:
+        """The house proportions, but no column narrower than an em of text; too many columns is an error."""
+        fractions = column_fractions(node)
+        least = 2 * (self.style.table_padding + 1) + self.style.table_size
+        if len(fractions) * least > self.width:
+            header = shorten(" | ".join(tree.plain_text(cell) for cell in node.header), 60)
+            raise BriefgenError(f"the table {f'headed {header!r}' if header else 'with no header'} has "
+                                f"{len(fractions)} columns; a PDF page holds at most {int(self.width // least)}: "
+                                "split it into narrower tables")
+        narrow: set[int] = set()  # columns held at the least width; the rest share what is left
+        while True:
+            free, share = self.width - least * len(narrow), sum(f for i, f in enumerate(fractions) if i not in narrow)
+            widths = [least if i in narrow else free * f / share for i, f in enumerate(fractions)]
+            if not (more := {i for i, width in enumerate(widths) if width < least} - narrow):
+                return widths
+            narrow |= more
+
     def visit_Callout(self, node: tree.Callout):
         pad = self.style.callout_padding
         inner = _Translator(self.style, self.styles, self.width - 2 * pad - self.style.callout_border_width)
         rows = [[_Para(escape(strip_controls(node.title)), self.styles.callout_title)]] if node.title else []
-        rows += [[flowable] for flowable in inner.flowables(node.blocks)]
+        rows += [[flowable] for flowable in _cut_long(inner.flowables(node.blocks), self.width - 2 * pad - 2)]
         if not rows:
             return []
-        box = Table(rows, colWidths=[self.width], hAlign="LEFT")
+        box = Table(rows, colWidths=[self.width], hAlign="LEFT", splitInRow=1)  # longer than a page: it splits
+        everywhere = ((0, 0), (-1, -1))
         box.setStyle(TableStyle([
-            ("BACKGROUND", (0, 0), (-1, -1), self.styles.colours["callout_fill"]),
+            ("BACKGROUND", *everywhere, self.styles.colours["callout_fill"]),
             ("LINEBEFORE", (0, 0), (0, -1), self.style.callout_border_width, self.styles.colours["accent"]),
-            ("LEFTPADDING", (0, 0), (-1, -1), pad + 2),
-            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ("TOPPADDING", (0, 0), (-1, 0), pad),
-            ("BOTTOMPADDING", (0, -1), (-1, -1), pad - 2),
+            ("LEFTPADDING", *everywhere, pad + 2), ("RIGHTPADDING", *everywhere, pad),
+            ("TOPPADDING", *everywhere, 1), ("BOTTOMPADDING", *everywhere, 1),
+            ("TOPPADDING", (0, 0), (-1, 0), pad), ("BOTTOMPADDING", (0, -1), (-1, -1), pad - 2),
         ]))
         return [box, Spacer(1, self.style.paragraph_after + 4)]
 
     def visit_References(self, node: tree.References):
-        return [Paragraph(self.inline(e.children), self.styles.reference, bulletText=f"{e.number}.")
+        return [_Para(self.inline(e.children), self.styles.reference, bulletText=f"{e.number}.")
                 for e in node.entries]
 
     def visit_PageBreak(self, node: tree.PageBreak):
@@ -309,15 +327,12 @@ class _Translator(tree.Visitor):
 # -- pages ----------------------------------------------------------------------------------------
 def _title_block(meta: tree.Metadata, styles: _Styles, style: HouseStyle) -> list:
     clean = lambda text: escape(strip_controls(text))  # noqa: E731
-    flowables = [Paragraph(clean(meta.title), styles.title), Paragraph(clean(meta.subtitle), styles.subtitle)]
+    flowables = [_Para(clean(meta.title), styles.title), _Para(clean(meta.subtitle), styles.subtitle)]
     byline = " · ".join(part for part in (meta.author, meta.organisation) if part.strip())
     if byline:
-        flowables.append(Paragraph(clean(byline), styles.byline))
-    flowables += [
-        Spacer(1, 8),
-        HRFlowable(width="100%", thickness=1.2, color=styles.colours["accent"], spaceAfter=style.title_after),
-    ]
-    return flowables
+        flowables.append(_Para(clean(byline), styles.byline))
+    rule = HRFlowable(width="100%", thickness=1.2, color=styles.colours["accent"], spaceAfter=style.title_after)
+    return flowables + [Spacer(1, 8), rule]
 
 
 def _canvas_class(meta: tree.Metadata, styles: _Styles, style: HouseStyle) -> type[Canvas]:
@@ -341,22 +356,21 @@ def _canvas_class(meta: tree.Metadata, styles: _Styles, style: HouseStyle) -> ty
             super().save()
 
         def _draw_running_header(self, total: int) -> None:
-            page = self._pageNumber
+            page, left, right = self._pageNumber, style.margin_left, style.page_width - style.margin_right
             top = style.page_height - style.header_distance
             self.saveState()
             self.setStrokeColor(styles.colours["accent"])
             if page == 1:
                 self.setLineWidth(5)
-                self.line(style.margin_left, style.page_height - 28, style.page_width - style.margin_right,
-                          style.page_height - 28)
+                self.line(left, style.page_height - 28, right, style.page_height - 28)
             else:
                 self.setFont(f"{styles.display_family}-regular", style.running_size)
                 self.setFillColor(styles.colours["muted"])
-                self.drawString(style.margin_left, top, strip_controls(meta.short_title))
-                self.drawRightString(style.page_width - style.margin_right, top, f"Page {page} of {total}")
+                self.drawString(left, top, strip_controls(meta.short_title))
+                self.drawRightString(right, top, f"Page {page} of {total}")
                 self.setStrokeColor(styles.colours["rule"])
                 self.setLineWidth(0.6)
-                self.line(style.margin_left, top - 5, style.page_width - style.margin_right, top - 5)
+                self.line(left, top - 5, right, top - 5)
             self.restoreState()
 
     return RunningHeaderCanvas
@@ -372,8 +386,8 @@ class _BriefTemplate(BaseDocTemplate):
         self._outline_count = 0
 
     def afterFlowable(self, flowable) -> None:
-        if not isinstance(flowable, _Heading):
-            return
+        if not isinstance(flowable, _Heading) or not flowable.outline_level:
+            return  # not a heading, or the continuation of one split across pages
         level = min(flowable.outline_level - 1, self._outline_depth + 1)
         self._outline_depth = level
         self._outline_count += 1
@@ -392,24 +406,14 @@ def write(document: tree.Document, stream: BinaryIO) -> None:
     styles = _styles(meta.language.split("-")[0])
     clean = strip_controls
     template = _BriefTemplate(
-        stream,
-        pagesize=(style.page_width, style.page_height),
-        leftMargin=style.margin_left,
-        rightMargin=style.margin_right,
-        topMargin=style.margin_top,
-        bottomMargin=style.margin_bottom,
-        title=clean(meta.title),
-        author=clean(", ".join(p for p in (meta.author, meta.organisation) if p.strip())),
-        subject=clean(meta.subject),
-        keywords=[clean(k) for k in meta.keywords],
-        creator="briefgen",
-        producer="briefgen (reportlab)",
-        lang=meta.language,
-        invariant=1,
-        pageCompression=1,
+        stream, pagesize=(style.page_width, style.page_height), leftMargin=style.margin_left,
+        rightMargin=style.margin_right, topMargin=style.margin_top, bottomMargin=style.margin_bottom,
+        title=clean(meta.title), author=clean(", ".join(p for p in (meta.author, meta.organisation) if p.strip())),
+        subject=clean(meta.subject), keywords=[clean(k) for k in meta.keywords], creator="briefgen",
+        producer="briefgen (reportlab)", lang=meta.language, invariant=1, pageCompression=1,
     )
-    frame = Frame(style.margin_left, style.margin_bottom, style.frame_width,
-                  style.page_height - style.margin_top - style.margin_bottom, id="body",
+    height = style.page_height - style.margin_top - style.margin_bottom
+    frame = Frame(style.margin_left, style.margin_bottom, style.frame_width, height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     translator = _Translator(style, styles, style.frame_width)
