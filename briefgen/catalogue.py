@@ -128,14 +128,14 @@ def _load(user_dir: str | None, _stamps: tuple[int | None, ...]) -> Catalogue:
     audiences = _entries(read_asset_toml("content/audiences.toml")["audiences"])
     audiences.update(_user_audiences(folder, dict(audiences)))
     comparison = read_asset_toml("content/comparison.toml")
-    rows = tuple(MappingProxyType({**row, "facts": [register.current_id(f) for f in row["facts"]]})
-                 for row in comparison["rows"])
+    rows = tuple(MappingProxyType({**row, "facts": [register.current_id(f) for f in row["facts"]],
+                                   "sources": sources_of(register, row["facts"], 2)}) for row in comparison["rows"])
     return Catalogue(
         themes=MappingProxyType(_entries(themes)),
         audiences=MappingProxyType(audiences),
         register=register,
         comparison=MappingProxyType({"rows": rows,
-                                     "sources": sources_of(register, (f for row in rows for f in row["facts"]), 8)}),
+                                     "sources": list(dict.fromkeys(s for row in rows for s in row["sources"]))}),
         timeline=timeline(register),
         theme_facts=MappingProxyType({theme_id: cited_facts(table, register) for theme_id, table in raw.items()}),
     )

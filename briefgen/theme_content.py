@@ -30,6 +30,8 @@ def fact_references(table: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
         for item in table.get(name, ()):
             for fact_id in _facts(item):
                 yield name, fact_id
+    for fact_id in table.get("plain", {}).get("facts", ()):
+        yield "plain", fact_id
     for lines in table.get("recommendations", {}).values():
         for item in lines:
             for fact_id in _facts(item):
@@ -55,6 +57,10 @@ def resolve_theme(register: Register, table: Mapping[str, Any], leading: tuple[s
     content["implications"] = [_text(item) for item in table.get("implications", ())]
     content["recommendations"] = MappingProxyType(
         {audience: [_text(item) for item in lines] for audience, lines in table.get("recommendations", {}).items()})
+    if "plain" in table:
+        plain = table["plain"]
+        content["plain"] = {**{k: v for k, v in plain.items() if k != "facts"},
+                            "sources": sources_of(register, plain.get("facts", ()))}
     for name in ROW_FIELDS:
         content[name] = [{**{k: v for k, v in row.items() if k != "facts"}, "sources": sources_of(register, _facts(row))}
                          for row in table.get(name, ())]

@@ -152,9 +152,7 @@ def brief_text(doc: tree.Document) -> str:
 
 @pytest.mark.parametrize("audience", AUDIENCES)
 def test_no_brief_states_the_2021_notice_as_the_rule_in_force(audience):
-    briefs = [("standard", subset) for subset in EVERY_SUBSET]
-    briefs += [(length, subset) for length in ("one-page", "extended") for subset in SUBSETS]
-    for length, subset in briefs:
+    for length, subset in itertools.product(PAGES, EVERY_SUBSET):
         text = brief_text(document(audience, length, subset))
         for match in OLD_NOTICE.finditer(text):
             assert re.search(r"repeal|replac|supersed|until|history", match.group(0), re.I), (length, subset, match.group(0))
