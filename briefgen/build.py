@@ -35,13 +35,14 @@ def metadata(request: BriefRequest, catalogue: Catalogue) -> tree.Metadata:
         title=request.title,
         short_title=shorten(request.title, house_style().short_title_chars),
         subtitle=f"A briefing for {audience.title.lower() if audience.id != 'public' else 'the general public'}"
-        f" · {long_date(request.date)} · Facts current to {long_date(catalogue.facts_date(request.themes))}",
+        f" · {long_date(request.date)}",
         author=request.author,
         organisation=request.organisation,
         date=request.date.isoformat(),
         language=LANGUAGE_TAGS.get(request.lang, request.lang),
         subject=SUBJECT,
         keywords=tuple(["Hong Kong", "mainland China", "digital assets", audience.title, *themes]),
+        currency=f"Facts current to {long_date(catalogue.facts_date(request.themes))}",
     )
 
 

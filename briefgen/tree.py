@@ -126,6 +126,12 @@ class Metadata:
     language: str
     subject: str
     keywords: tuple[str, ...] = field(default=())
+    currency: str = ""  # what date the brief's facts are current to, shown in the title block
+
+    @property
+    def byline(self) -> str:
+        """The title block's last line: author, organisation and the facts' date, as given."""
+        return " · ".join(part for part in (self.author, self.organisation, self.currency) if part.strip())
 
 
 @dataclass(frozen=True)

@@ -329,7 +329,7 @@ class _Translator(tree.Visitor):
 
     def title_block(self, meta: tree.Metadata) -> None:
         self.paragraph(_run(meta.title), "Title")
-        byline = " · ".join(part for part in (meta.author, meta.organisation) if part.strip())
+        byline = meta.byline
         rule = (f'<w:pBdr>{_border("bottom", 1.2, self.style.colour("accent").hex, 8)}</w:pBdr>'
                 f'<w:spacing w:after="{int(self.style.title_after * TWIPS_PER_POINT)}"/>')
         self.paragraph(_run(meta.subtitle), "Subtitle", "" if byline else rule)

@@ -328,7 +328,7 @@ class _Translator(tree.Visitor):
 def _title_block(meta: tree.Metadata, styles: _Styles, style: HouseStyle) -> list:
     clean = lambda text: escape(strip_controls(text))  # noqa: E731
     flowables = [_Para(clean(meta.title), styles.title), _Para(clean(meta.subtitle), styles.subtitle)]
-    byline = " · ".join(part for part in (meta.author, meta.organisation) if part.strip())
+    byline = meta.byline
     if byline:
         flowables.append(_Para(clean(byline), styles.byline))
     rule = HRFlowable(width="100%", thickness=1.2, color=styles.colours["accent"], spaceAfter=style.title_after)
