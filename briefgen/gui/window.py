@@ -42,11 +42,11 @@ from ..catalogue import Catalogue, load_catalogue
 from ..check import sample_requests
 from ..errors import BriefgenError, TemplateProblem
 from ..exporting import export, render
-from ..facts import staleness, user_facts_file
+from ..facts import STALE_AFTER_DAYS, user_facts_file
 from ..build import build_document, resolve_user_dir
 from ..request import DEFAULT_TITLE, LENGTHS, BriefRequest
 from ..resources import assets_dir, builtin_templates_dir, user_templates_dir
-from ..templating import audience_template
+from ..templating import audience_template, long_date
 from . import dialogs
 from .editor import TemplateEditor
 from .settings import Settings
@@ -385,11 +385,15 @@ class MainWindow(QMainWindow):
     def _show_facts_notice(self, request: BriefRequest) -> None:
         """Beside the preview: a notice when the brief is dated more than 90 days after its facts."""
         try:
-            warning = staleness(request.date, load_catalogue(resolve_user_dir(None)).facts_date(request.themes))
+            facts_date = load_catalogue(resolve_user_dir(None)).facts_date(request.themes)
         except BriefgenError:
-            warning = None
-        self.factsNotice.setText(f"Facts may be out of date: {warning}." if warning else "")
-        self.factsNotice.setVisible(bool(warning))
+            facts_date = request.date
+        days = (request.date - facts_date).days
+        stale = days > STALE_AFTER_DAYS
+        self.factsNotice.setText(f"Facts may be out of date: this brief is dated {days} days after its facts "
+                                 f"(current to {long_date(facts_date)}). Check them, and add newer ones with "
+                                 "Templates → Edit your facts." if stale else "")
+        self.factsNotice.setVisible(stale)
 
     def _preview_ready(self, task_id: int, data: bytes) -> None:
         if task_id != self._preview_task:
