@@ -59,3 +59,21 @@ def test_user_audience_missing_fields(user_templates):
     (user_templates / "audiences.toml").write_text('[audiences.x]\ntitle = "X"\n')
     with pytest.raises(BriefgenError, match="lacks text for description, reader, purpose, closing"):
         load_catalogue(user_templates)
+
+
+@pytest.mark.parametrize("change", [
+    ('based_on = "policymakers"', 'based_on = ["policymakers", "investors"]'),
+    ('based_on = "policymakers"', "based_on = 5"),
+    ('based_on = "policymakers"', 'based_on = { id = "policymakers" }'),
+])
+def test_user_audience_with_a_non_text_based_on_is_one_line(user_templates, change):
+    (user_templates / "audiences.toml").write_text(CENTRAL_BANKERS.replace(*change))
+    with pytest.raises(BriefgenError, match="needs based_on = one of policymakers") as caught:
+        load_catalogue(user_templates)
+    assert "\n" not in str(caught.value)
+
+
+def test_audiences_that_are_not_a_table_is_one_line(user_templates):
+    (user_templates / "audiences.toml").write_text("audiences = 5\n")
+    with pytest.raises(BriefgenError, match="must be a table"):
+        load_catalogue(user_templates)
