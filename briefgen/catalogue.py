@@ -84,7 +84,7 @@ def _user_audiences(user_dir: Path | None, builtin: Mapping[str, Entry]) -> dict
     if user_dir is None or not (user_dir / USER_AUDIENCES_FILE).is_file():
         return {}
     path = user_dir / USER_AUDIENCES_FILE
-    table = read_toml(path).get("audiences", {})
+    table = read_toml(path, links=False).get("audiences", {})
     if not isinstance(table, dict):
         raise BriefgenError(f"{path}: 'audiences' must be a table of [audiences.ID] sections; see the README's example")
     for key, value in table.items():

@@ -77,3 +77,13 @@ def test_audiences_that_are_not_a_table_is_one_line(user_templates):
     (user_templates / "audiences.toml").write_text("audiences = 5\n")
     with pytest.raises(BriefgenError, match="must be a table"):
         load_catalogue(user_templates)
+
+
+@pytest.mark.parametrize("name", ["audiences.toml", "facts.toml", "sources.toml"])
+def test_linked_content_files_in_the_template_folder_are_refused(user_templates, tmp_path, name):
+    elsewhere = tmp_path / "secret.toml"
+    elsewhere.write_text('token = "s3cret"\n')
+    (user_templates / name).symlink_to(elsewhere)
+    with pytest.raises(BriefgenError, match="symbolic link") as caught:
+        load_catalogue(user_templates)
+    assert "s3cret" not in str(caught.value)
