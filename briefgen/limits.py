@@ -9,7 +9,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping
 
-from markupsafe import Markup
+from jinja2.runtime import markup_join
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,8 @@ def str_method_bound(method: str, text: str, args: tuple, kwargs: Mapping[str, A
     if method == "replace" and len(texts) >= 2:
         return len(text) + (text.count(texts[0]) + 1) * len(texts[1])
     if method == "join" and args:
-        return size_of(args[0], limits.value_chars) + len(text) * max(0, size_of(args[0], limits.value_chars))
+        count = len(args[0]) if hasattr(args[0], "__len__") else limits.value_chars + 1
+        return size_of(args[0], limits.value_chars) + len(text) * count
     if method == "translate":
         return len(text) * max([1, *(size_of(v, limits.value_chars) for v in _mapping_values(args))])
     if method in ("format", "format_map"):
@@ -169,7 +170,6 @@ def joined(parts: Any, markup: bool) -> str:
     if spent is not None:
         spent.allow(sum(size_of(p, spent.limits.value_chars) for p in parts))
     if markup:
-        from jinja2.runtime import markup_join
         return markup_join(parts)
     return "".join(str(p) for p in parts)
 

@@ -10,7 +10,7 @@ from jinja2 import Environment, StrictUndefined, nodes
 from jinja2.compiler import CodeGenerator
 from jinja2.environment import Template
 from jinja2.nodes import EvalContext
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import limits
 from .template_files import BUILTIN_PREFIX
@@ -126,6 +126,8 @@ class LimitedEnvironment(BriefEnvironment):
         target = getattr(__obj, "__wrapped__", __obj)
         owner = getattr(target, "__self__", None)
         if isinstance(owner, str):
+            if args and _lazy(args[0]):
+                args = (list(args[0]), *args[1:])  # so str.join can be measured before it runs
             bound = limits.str_method_bound(getattr(target, "__name__", ""), owner, args, kwargs, spent.limits)
             if bound is not None:
                 spent.allow(bound)

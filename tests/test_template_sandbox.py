@@ -152,6 +152,7 @@ def short_limits(monkeypatch):
     ("{% set s = 'x' * 4000000 %}{{ s | replace('x', s) }}", "limit"),
     ("{% set s = 'x' * 4000000 %}{{ range(1000) | join(s) }}", "limit"),
     ("{% set s = 'x' * 4000000 %}{{ s.replace('x', s) }}", "limit"),
+    ("{% set s = 'x' * 4000000 %}{{ s.join(range(1000) | map('string')) }}", "limit"),
     ("{{ '%999999999d' % 1 }}", "limit"),
     ("{{ '{:999999999}'.format(1) }}", "limit"),
     ("{{ 'x' | center(10**9) }}", "limit"),
