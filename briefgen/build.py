@@ -11,7 +11,7 @@ from .request import BriefRequest
 from .resources import builtin_templates_dir, user_templates_dir
 from .style import house_style
 from .templating import audience_template, environment, locate_markdown_line, render_markdown, long_date
-from .textsafe import shorten
+from .textsafe import clean_line, shorten
 
 LANGUAGE_TAGS = {"en": "en-GB"}
 SUBJECT = "Hong Kong–mainland China collaboration on crypto and digital assets"
@@ -21,8 +21,11 @@ def resolve_user_dir(templates: Path | None) -> Path | None:
     """The user template folder to search first: `templates` if given, else the default if it exists."""
     if templates is not None:
         templates = Path(templates)
+        if templates.exists() and not templates.is_dir():
+            raise BriefgenError(f"'{clean_line(str(templates))}' is not a folder; give --templates the folder "
+                                "that holds your templates")
         if not templates.is_dir():
-            raise BriefgenError(f"templates folder '{templates}' does not exist; create it or omit --templates")
+            raise BriefgenError(f"templates folder '{clean_line(str(templates))}' does not exist; create it or omit --templates")
         return templates.resolve()
     default = user_templates_dir()
     return default if default.is_dir() else None

@@ -12,21 +12,28 @@ from .catalogue import load_catalogue
 from .errors import BriefgenError, TemplateProblem
 from .request import LENGTHS, BriefRequest
 from .resources import builtin_templates_dir
+from .template_files import template_entries
 from .templating import environment
+from .textsafe import clean_line
 
 SAMPLE_TEXT = {"title": "Sample <brief> & “quotes”", "author": "A. Sample", "organisation": "Sample Institute"}
 
 
 def _syntax_problems(folder: Path) -> list[str]:
+    """Links, special files and syntax errors, one line each; nothing is followed or opened unsafely."""
     env = environment(str(folder), str(builtin_templates_dir()))
     problems = []
-    for path in sorted(folder.rglob("*.j2")):
+    for path, problem in template_entries(folder):
+        if problem:
+            problems.append(f"{clean_line(str(path))}: {problem}")
+            continue
         try:
-            env.parse(path.read_text(encoding="utf-8"), name=str(path.relative_to(folder)), filename=str(path))
+            source = env.loader.get_source(env, path.relative_to(folder).as_posix())[0]
+            env.parse(source, name=str(path.relative_to(folder)), filename=str(path))
         except TemplateSyntaxError as exc:
             problems.append(f"{path}:{exc.lineno}: syntax error: {exc.message}")
-        except UnicodeDecodeError:
-            problems.append(f"{path}:1: not UTF-8 text; save the template as UTF-8")
+        except TemplateProblem as exc:
+            problems.append(str(exc))
     return problems
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import BriefgenError
+from .textsafe import clean_line
 
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
@@ -71,7 +72,7 @@ def _listing(kind: str, templates: Path | None) -> int:
     catalogue = load_catalogue(resolve_user_dir(templates))
     entries = catalogue.themes if kind == "themes" else catalogue.audiences
     for entry in entries.values():
-        print(f"{entry.id}\t{entry.title}")
+        _say(f"{clean_line(entry.id)}\t{clean_line(entry.title)}")  # a user's titles may hold escape codes
     return 0
 
 
@@ -111,7 +112,7 @@ def _render(args: argparse.Namespace) -> int:
             raise BriefgenError("no output path; give -o PATH ending in .docx or .pdf")
         stem = args.spec.name.removesuffix(BRIEF_SUFFIX).removesuffix(".toml")
         output = args.spec.with_name(f"{stem}.{(args.format or 'pdf').lower()}")
-    print(export(request, output, format=args.format, templates=args.templates))
+    _say(export(request, output, format=args.format, templates=args.templates))
     _warn_if_stale(request, args.templates)
     return 0
 
@@ -132,11 +133,11 @@ def _facts(args: argparse.Namespace) -> int:
 
     if args.action == "list":
         for line in fact_lines(args.templates, args.theme):
-            print(line)
+            _say(line)
         return 0
     problems = check_facts(args.folder)
     for problem in problems:
-        print(problem)
+        _say(problem)
     return EXIT_PROBLEM if problems else 0
 
 
@@ -144,13 +145,13 @@ def _templates(args: argparse.Namespace) -> int:
     from .resources import user_templates_dir
 
     if args.action == "path":
-        print(user_templates_dir())
+        _say(user_templates_dir())
         return 0
     from .check import check_templates
 
     problems = check_templates(args.folder)
     for problem in problems:
-        print(problem)
+        _say(problem)
     return EXIT_PROBLEM if problems else 0
 
 
@@ -166,15 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; user mistakes print one line on stderr and return a non-zero status."""
     try:
         args = _parser().parse_args(argv)
-        if args.command in ("themes", "audiences"):
-            return _listing(args.command, args.templates)
-        if args.command == "render":
-            return _render(args)
-        if args.command == "templates":
-            return _templates(args)
-        if args.command == "facts":
-            return _facts(args)
-        return _gui()
+        status = _run(args)
+        _flush()
+        return status
     except BriefgenError as exc:
         print(f"briefgen: {exc}", file=sys.stderr)
         return EXIT_PROBLEM
@@ -184,6 +179,47 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_PROBLEM
+    except _OutputFailed as exc:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit flush cannot fail again
+        print(f"briefgen: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command in ("themes", "audiences"):
+        return _listing(args.command, args.templates)
+    if args.command == "render":
+        return _render(args)
+    if args.command == "templates":
+        return _templates(args)
+    if args.command == "facts":
+        return _facts(args)
+    return _gui()
+
+
+class _OutputFailed(Exception):
+    """Standard output could not be written (a full disk or device, a closed descriptor)."""
+
+
+def _say(text: object = "") -> None:
+    """Print one line on standard output; a failure to write it is one line on stderr, not a traceback."""
+    try:
+        print(text)
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise _OutputFailed(f"cannot write to standard output ({getattr(exc, 'strerror', None) or exc}); "
+                            "redirect it to a file or device with space") from None
+
+
+def _flush() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise _OutputFailed(f"cannot write to standard output ({getattr(exc, 'strerror', None) or exc}); "
+                            "redirect it to a file or device with space") from None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -175,7 +175,7 @@ def _table(path: Path, name: str, builtin: bool = False) -> tuple[dict[str, Any]
     if not path.is_file():
         return {}, []
     try:
-        data = read_asset_toml(f"content/{path.name}") if builtin else read_toml(path)
+        data = read_asset_toml(f"content/{path.name}") if builtin else read_toml(path, links=False)
     except BriefgenError as exc:
         match = re.search(r"at line (\d+)", str(exc))
         message = str(exc).split(": ", 1)[1] if ": " in str(exc) else str(exc)

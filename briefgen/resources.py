@@ -62,9 +62,16 @@ def read_asset_toml(relative: str) -> dict:
     return read_toml(assets_dir() / relative)
 
 
-def read_toml(path: Path) -> dict:
-    """Parse a UTF-8 TOML file (a byte-order mark is allowed); any problem is a one-line error naming the file."""
+def read_toml(path: Path, links: bool = True) -> dict:
+    """Parse a UTF-8 TOML file (a byte-order mark is allowed); any problem is a one-line error naming the file.
+
+    With `links=False` (files in a template folder) a symbolic link is refused rather than followed.
+    """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)  # a FIFO must not block
+    if not links and os.path.islink(path):
+        raise BriefgenError(f"{path}: is a symbolic link; briefgen reads only regular files inside the template "
+                            "folder; replace it with a copy of the file")
+    flags |= 0 if links else getattr(os, "O_NOFOLLOW", 0)
     try:
         handle = os.open(path, flags)
         try:

@@ -9,22 +9,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-from jinja2 import (
-    ChoiceLoader,
-    FileSystemLoader,
-    StrictUndefined,
-    TemplateError,
-    TemplateNotFound,
-    TemplateSyntaxError,
-    UndefinedError,
-    meta,
-)
+from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError, meta
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
+from . import limits
 from .catalogue import Catalogue, Entry
 from .facts import view
 from .errors import TemplateProblem
+from .sandbox import BriefEnvironment, LimitedEnvironment, StrictUndefinedData, describe_recursion
+from .template_files import BriefLoader
 from .request import BriefRequest
 from .textsafe import escape_markdown
 
@@ -69,13 +63,12 @@ def long_date(value: dt.date | str) -> str:
 
 
 @lru_cache(maxsize=8)
-def environment(user_dir: str | None, builtin_dir: str) -> SandboxedEnvironment:
-    """One sandboxed environment per template search path; it caches compiled templates."""
-    search = [FileSystemLoader(user_dir)] if user_dir else []
-    search.append(FileSystemLoader(builtin_dir))
-    env = SandboxedEnvironment(
-        loader=ChoiceLoader(search),
-        undefined=StrictUndefined,
+def environment(user_dir: str | None, builtin_dir: str) -> BriefEnvironment:
+    """One read-only sandbox per template search path (with limits when the user has a folder); it caches templates."""
+    kind = LimitedEnvironment if user_dir else BriefEnvironment
+    env = kind(
+        loader=BriefLoader(user_dir, builtin_dir),
+        undefined=StrictUndefinedData,
         autoescape=True,
         finalize=_finalize,
         trim_blocks=True,
@@ -88,6 +81,8 @@ def environment(user_dir: str | None, builtin_dir: str) -> SandboxedEnvironment:
     env.filters["long_date"] = long_date
     env.filters["md"] = lambda value: Markup(escape_markdown(str(value)))
     env.filters["first_sentence"] = first_sentence
+    if isinstance(env, LimitedEnvironment):
+        env.add_filters(dict(env.filters))
     return env
 
 
@@ -186,20 +181,35 @@ def render_markdown(
     template = None
     try:
         template = env.get_template(name)
-        return template.render(context(request, catalogue, citations))
+        if not isinstance(env, LimitedEnvironment):
+            return template.render(context(request, catalogue, citations))
+        with limits.budget() as spent:
+            parts = []
+            for part in template.generate(context(request, catalogue, citations)):
+                spent.emit(len(part))
+                parts.append(part)
+            return "".join(parts)
     except TemplateNotFound as exc:
         raise TemplateProblem(name, None, f"template '{exc.name}' not found; add it to {user_dir or builtin_dir}") from None
     except TemplateSyntaxError as exc:
         raise TemplateProblem(exc.filename or exc.name or name, exc.lineno, f"syntax error: {exc.message}") from None
     except (UndefinedError, SecurityError, TemplateError, TypeError, ValueError, AttributeError,
-            KeyError, IndexError, ZeroDivisionError, OverflowError) as exc:
+            KeyError, IndexError, ZeroDivisionError, OverflowError, limits.LimitExceeded,
+            RecursionError, MemoryError) as exc:
         filename, line = _template_frame(exc, (template.filename if template else None) or name)
         raise TemplateProblem(filename, line, _describe(exc)) from None
 
 
-def _describe(exc: Exception) -> str:
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, limits.LimitExceeded):
+        return f"stopped: the template {exc}"
+    if isinstance(exc, RecursionError):
+        return describe_recursion(exc)
+    if isinstance(exc, MemoryError):
+        return "stopped: the template ran out of memory; build less text"
     if isinstance(exc, SecurityError):
-        return f"blocked by the template sandbox: {exc}"
+        hint = " (template data is read-only: make a new list or mapping with filters instead)" if "unsafe" in str(exc) else ""
+        return f"blocked by the template sandbox: {exc}{hint}"
     if isinstance(exc, UndefinedError):
         message = re.sub(r"^'\w+ object' has no attribute '(\w+)'$",
                          r"there is no field '\1' here (the README lists every variable and its fields)", exc.message or "")
@@ -209,9 +219,11 @@ def _describe(exc: Exception) -> str:
 
 
 def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int | None]:
-    """The innermost traceback frame that belongs to a template file."""
+    """The innermost traceback frame that belongs to a template file (for recursion, the first)."""
     found: tuple[str, int | None] = (fallback, None)
     for frame in traceback.extract_tb(exc.__traceback__):
+        if isinstance(exc, RecursionError) and found[1] is not None:
+            break
         if frame.filename.endswith(".j2"):
             found = (frame.filename, frame.lineno)
     return found

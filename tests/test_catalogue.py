@@ -59,3 +59,31 @@ def test_user_audience_missing_fields(user_templates):
     (user_templates / "audiences.toml").write_text('[audiences.x]\ntitle = "X"\n')
     with pytest.raises(BriefgenError, match="lacks text for description, reader, purpose, closing"):
         load_catalogue(user_templates)
+
+
+@pytest.mark.parametrize("change", [
+    ('based_on = "policymakers"', 'based_on = ["policymakers", "investors"]'),
+    ('based_on = "policymakers"', "based_on = 5"),
+    ('based_on = "policymakers"', 'based_on = { id = "policymakers" }'),
+])
+def test_user_audience_with_a_non_text_based_on_is_one_line(user_templates, change):
+    (user_templates / "audiences.toml").write_text(CENTRAL_BANKERS.replace(*change))
+    with pytest.raises(BriefgenError, match="needs based_on = one of policymakers") as caught:
+        load_catalogue(user_templates)
+    assert "\n" not in str(caught.value)
+
+
+def test_audiences_that_are_not_a_table_is_one_line(user_templates):
+    (user_templates / "audiences.toml").write_text("audiences = 5\n")
+    with pytest.raises(BriefgenError, match="must be a table"):
+        load_catalogue(user_templates)
+
+
+@pytest.mark.parametrize("name", ["audiences.toml", "facts.toml", "sources.toml"])
+def test_linked_content_files_in_the_template_folder_are_refused(user_templates, tmp_path, name):
+    elsewhere = tmp_path / "secret.toml"
+    elsewhere.write_text('token = "s3cret"\n')
+    (user_templates / name).symlink_to(elsewhere)
+    with pytest.raises(BriefgenError, match="symbolic link") as caught:
+        load_catalogue(user_templates)
+    assert "s3cret" not in str(caught.value)

@@ -210,3 +210,36 @@ def test_a_brief_dated_long_after_its_facts_warns_but_is_written(tmp_path):
     current = run("render", "--audience", "investors", "--theme", "market-impact", "--date", "2026-11-29",
                   "-o", str(tmp_path / "current.pdf"))
     assert current.returncode == 0 and current.stderr == ""
+
+
+def test_listings_never_print_control_characters_from_user_titles(user_templates):
+    from .test_catalogue import CENTRAL_BANKERS
+
+    hostile = CENTRAL_BANKERS.replace('title = "Central bankers"',
+                                      'title = "Central\\nbankers\\u001b[2J\\u001b]0;pwned\\u0007\\u009b31m"')
+    (user_templates / "audiences.toml").write_text(hostile)
+    done = run("audiences")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "central-bankers\tCentral bankers[2J]0;pwned31m"
+    assert not any(ord(c) < 32 and c not in "\t\n" or 0x7f <= ord(c) <= 0x9f for c in done.stdout)
+
+
+def test_templates_given_a_file_says_it_is_not_a_folder(tmp_path):
+    brief = tmp_path / "notes.txt"
+    brief.write_text("not templates")
+    done = run("render", "--audience", "public", "--theme", "market-impact", "--templates", str(brief),
+               "-o", str(tmp_path / "b.pdf"))
+    assert done.returncode == 1 and len(done.stderr.strip().splitlines()) == 1
+    assert "is not a folder" in done.stderr and "does not exist" not in done.stderr
+
+
+@pytest.mark.parametrize("args", [["themes"], ["audiences"], ["facts", "list"], ["templates", "path"]])
+def test_output_that_cannot_be_written_is_one_line(args):
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "briefgen", *args], stdout=full, stderr=subprocess.PIPE,
+                              text=True, timeout=60)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == ["briefgen: cannot write to standard output (No space left on device); "
+                                        "redirect it to a file or device with space"], done.stderr

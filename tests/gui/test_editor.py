@@ -46,3 +46,26 @@ def test_highlighter_colours_jinja_and_markdown(window):
     block = window.editor.text.document().firstBlock()
     formats = block.layout().formats()
     assert formats, "the first line, a Jinja comment, is highlighted"
+
+
+def test_hostile_template_in_the_editor_is_one_line_and_harms_no_later_brief(window, qtbot, shown, monkeypatch):
+    from briefgen import limits
+
+    monkeypatch.setattr(limits, "DEFAULT_LIMITS", limits.Limits(seconds=1.0))
+    window.customise_template()
+    folder = user_templates_dir()
+    (folder / "etc").symlink_to("/etc")
+    for attack, words in (("{% include 'etc/passwd' %}", "symbolic link"),
+                          ("{{ themes[0].findings.clear() }}", "read-only"),
+                          ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+                           "took longer than 1 s")):
+        window.editor.text.setPlainText('{% extends "base.md.j2" %}{% block summary_heading %}' + attack
+                                        + "{% endblock %}\n")
+        with qtbot.waitSignal(window.previewFailed, timeout=15000) as failed:
+            assert window.save_template() is False
+        assert words in window.editor.status.text() and words in failed.args[0]
+        assert "\n" not in failed.args[0] and "root:" not in failed.args[0]
+    (folder / "audiences" / "policymakers.md.j2").unlink()
+    with qtbot.waitSignal(window.previewUpdated, timeout=15000):
+        window.schedule_preview()
+    assert window.pdf.pageCount() >= 1
