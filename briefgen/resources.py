@@ -58,8 +58,11 @@ def user_templates_dir() -> Path:
 
 @lru_cache(maxsize=32)
 def read_asset_toml(relative: str) -> dict:
-    """Parse a bundled TOML file under assets/ (cached: assets do not change at run time)."""
-    return read_toml(assets_dir() / relative)
+    """Parse a bundled TOML file under assets/ (cached in memory, and across processes until the file changes)."""
+    from .cache import cached_by_file
+
+    path = assets_dir() / relative
+    return cached_by_file("toml", path, lambda: read_toml(path))
 
 
 def read_toml(path: Path) -> dict:

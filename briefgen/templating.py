@@ -22,6 +22,7 @@ from jinja2 import (
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
+from .cache import template_bytecode_cache
 from .catalogue import Catalogue, Entry
 from .facts import view
 from .errors import TemplateProblem
@@ -83,6 +84,7 @@ def environment(user_dir: str | None, builtin_dir: str) -> SandboxedEnvironment:
         keep_trailing_newline=True,
         auto_reload=True,
         cache_size=200,
+        bytecode_cache=template_bytecode_cache("sandboxed strict autoescape finalize trim lstrip keep-newline"),
     )
     env.filters["join_and"] = _join_and
     env.filters["long_date"] = long_date
