@@ -61,23 +61,28 @@ def write_file(path: Path, data: bytes) -> None:
 
 
 def cached_by_file(kind: str, source: Path, make: Callable[[], Any]) -> Any:
-    """`make()`'s result for a file, kept across processes until the file's size or time changes.
+    """`make()`'s result for a file, kept across processes until the file's size or time changes."""
+    return cached_by_files(kind, [source], make)
 
-    Results must be plain data that marshal can hold (dicts, lists, text, numbers); anything
-    else is simply not cached.
+
+def cached_by_files(kind: str, sources: list[Path], make: Callable[[], Any]) -> Any:
+    """`make()`'s result, kept across processes until the size or time of one of `sources` changes.
+
+    Results must be plain data that marshal can hold (dicts, lists, tuples, text, bytes,
+    numbers); anything else is simply not cached.
     """
     folder = subfolder(kind)
     if folder is None:
         return make()
     try:
-        info = os.stat(source)
+        stamp = tuple((str(path), info.st_mtime_ns, info.st_size) for path in sources for info in [os.stat(path)])
     except OSError:
         return make()
-    stamp = (str(source), info.st_mtime_ns, info.st_size)
-    entry = folder / (sha1(str(source).encode("utf-8", "surrogatepass")).hexdigest() + ".marshal")
+    entry = folder / (sha1(repr([str(path) for path in sources]).encode("utf-8", "surrogatepass")).hexdigest()
+                      + ".marshal")
     try:
         kept_stamp, value = marshal.loads(entry.read_bytes())
-        if tuple(kept_stamp) == stamp:
+        if kept_stamp == stamp:
             return value
     except Exception:  # absent, unreadable, corrupt or from another format: make it again
         pass

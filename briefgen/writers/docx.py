@@ -1,31 +1,26 @@
 """Write a document tree as DOCX in the house style (the only module that imports python-docx).
 
-python-docx prepares a styled, empty package once per language; each brief's body is then
-written as WordprocessingML text and parsed in one step, which is many times faster than
-building it call by call.
+python-docx prepares a styled, empty package once per language, kept in the cache folder
+between processes; each brief's body, header, numbering, links and properties are then written
+as WordprocessingML text into that package's parts, so a brief needs no python-docx at all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass
-from functools import lru_cache
+from pathlib import Path
 from typing import BinaryIO
-from xml.sax.saxutils import escape, quoteattr
-
-import docx
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
-from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.shared import Pt, RGBColor
 
 from .. import tree
+from ..cache import cached_by_files
 from ..errors import BriefgenError
+from ..resources import assets_dir
 from ..style import HouseStyle, ScriptFonts, column_fractions, house_style
-from ..textsafe import strip_xml_illegal
+from ..textsafe import strip_xml_illegal, xml_attribute as quoteattr, xml_escape as escape
+from .package import compress, write_zip
 
 LIST_STYLES = {("bullet", 1): "List Bullet", ("bullet", 2): "List Bullet 2", ("bullet", 3): "List Bullet 3",
                ("number", 1): "List Number", ("number", 2): "List Number 2", ("number", 3): "List Number 3"}
@@ -34,18 +29,30 @@ PARAGRAPH_STYLES = ("Normal", "Title", "Subtitle", "Byline", "Heading 1", "Headi
                     "Table Text", "Reference", "Header", "TOC Heading", *CONTENTS_STYLES, *LIST_STYLES.values())
 TWIPS_PER_POINT = 20
 RUN_CHARS = 1_000_000  # XML parsers refuse text nodes over 10 MB, so longer text goes in several runs
+HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+HEADER_MARK = "<!--briefgen running header-->"
+CORE_NAMESPACES = ('xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+                   'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+                   'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"')
+DYNAMIC = {"document": "word/document.xml", "rels": "word/_rels/document.xml.rels", "numbering": "word/numbering.xml",
+           "settings": "word/settings.xml", "core": "docProps/core.xml"}
 
 
 # -- the prepared package: styles and page set-up, made once per language --------------------------
 @dataclass(frozen=True)
 class _Prepared:
-    package: bytes
+    parts: list  # (name, crc, size, deflated bytes) for static parts; (name, None, None, key) for the ones filled in
+    text: dict[str, tuple[str, str]]  # the parts filled in per brief: the text before and after the brief's part
     style_ids: dict[str, str]
     number_abstracts: dict[str, str]  # list style name -> abstractNumId, for restarting numbering
+    next_relation: int  # the first free number for relationship ids rId<n>
 
 
 def _set_fonts(rpr_owner, family: str) -> None:
     """Point every script slot of a style at `family`, dropping theme-font overrides."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     rpr = rpr_owner.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
@@ -59,6 +66,12 @@ def _set_fonts(rpr_owner, family: str) -> None:
 
 
 def _configure_styles(document, style: HouseStyle, fonts: ScriptFonts, language: str) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
     text, accent, muted = (RGBColor(*style.colour(n).rgb) for n in ("text", "accent", "muted"))
     styles = document.styles
     existing = {s.name for s in styles}
@@ -119,6 +132,8 @@ def _configure_styles(document, style: HouseStyle, fonts: ScriptFonts, language:
 
 
 def _configure_page(section, style: HouseStyle) -> None:
+    from docx.shared import Pt
+
     section.page_width, section.page_height = Pt(style.page_width), Pt(style.page_height)
     section.left_margin, section.right_margin = Pt(style.margin_left), Pt(style.margin_right)
     section.top_margin, section.bottom_margin = Pt(style.margin_top), Pt(style.margin_bottom)
@@ -127,8 +142,26 @@ def _configure_page(section, style: HouseStyle) -> None:
     section.different_first_page_header_footer = True
 
 
-@lru_cache(maxsize=4)
 def _prepared(language: str) -> _Prepared:
+    """The package for `language`, from memory, the cache folder, or made with python-docx."""
+    if language not in _memory:
+        sources = [assets_dir() / "style.toml", Path(__file__), Path(__file__).with_name("package.py")]
+        kept = cached_by_files(f"docx-{language}", sources, lambda: _make_prepared(language))
+        _memory[language] = _Prepared(**kept)
+    return _memory[language]
+
+
+_memory: dict[str, _Prepared] = {}
+
+
+def _make_prepared(language: str) -> dict:
+    """Make the empty styled package with python-docx and cut it into static and per-brief parts."""
+    import zipfile
+
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
     style = house_style()
     document = docx.Document()
     body = document.element.body
@@ -136,16 +169,45 @@ def _prepared(language: str) -> _Prepared:
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     _configure_styles(document, style, style.fonts_for(language.split("-")[0]), language)
-    _configure_page(document.sections[0], style)
+    section = document.sections[0]
+    _configure_page(section, style)
     ids = {name: document.styles[name].style_id for name in PARAGRAPH_STYLES}
     numbering = document.part.numbering_part.element
     abstracts = {}
     for name in ("List Number", "List Number 2", "List Number 3"):
         num_id = document.styles[name].element.pPr.numPr.numId.val
         abstracts[name] = str(numbering.num_having_numId(num_id).abstractNumId.val)
+    first = section.first_page_header.paragraphs[0]._p
+    first.addprevious(parse_xml(
+        f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{ids["Header"]}"/><w:pBdr>'
+        f'{_border("bottom", 4.5, style.colour("accent").hex, 1)}</w:pBdr></w:pPr></w:p>'))
+    first.getparent().remove(first)
+    header_name = section.header.part.partname.lstrip("/")
     stream = io.BytesIO()
     document.save(stream)
-    return _Prepared(stream.getvalue(), ids, abstracts)
+    text: dict[str, str] = {}
+    parts: list = []
+    names = dict(DYNAMIC, header=header_name)
+    with zipfile.ZipFile(stream) as package:
+        for name in package.namelist():
+            data = package.read(name)
+            key = next((key for key, part in names.items() if part == name), None)
+            if key is None:
+                parts.append(compress(name, data))
+            else:
+                text[key] = data.decode("utf-8")
+                parts.append((name, None, None, key))
+    cut = text["document"].rindex("<w:sectPr")
+    halves = {"document": (text["document"][:cut], text["document"][cut:])}
+    header_xml = re.sub(r"<w:p\b.*</w:p>", HEADER_MARK, text["header"], count=1, flags=re.S)
+    halves["header"] = tuple(header_xml.split(HEADER_MARK))
+    for key, closing in (("rels", "</Relationships>"), ("numbering", "</w:numbering>"), ("settings", "</w:settings>")):
+        cut = text[key].rindex(closing)
+        halves[key] = (text[key][:cut], text[key][cut:])
+    halves["core"] = ("", "")
+    numbers = [int(n) for n in re.findall(r'Id="rId(\d+)"', text["rels"])]
+    return {"parts": parts, "text": halves, "style_ids": ids, "number_abstracts": abstracts,
+            "next_relation": max(numbers, default=0) + 1}
 
 
 # -- WordprocessingML text --------------------------------------------------------------------------
@@ -169,8 +231,7 @@ def _fonts(family: str) -> str:
 class _Translator(tree.Visitor):
     """Turns tree blocks into WordprocessingML body text for one document."""
 
-    def __init__(self, part, prepared: _Prepared, style: HouseStyle, fonts: ScriptFonts) -> None:
-        self.part = part
+    def __init__(self, prepared: _Prepared, style: HouseStyle, fonts: ScriptFonts) -> None:
         self.prepared = prepared
         self.style = style
         self.fonts = fonts
@@ -205,7 +266,7 @@ class _Translator(tree.Visitor):
 
     def _relation(self, url: str) -> str:
         if url not in self.links:
-            self.links[url] = self.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+            self.links[url] = f"rId{self.prepared.next_relation + len(self.links)}"
         return self.links[url]
 
     def paragraph(self, content: str, style_name: str | None = None, extra_ppr: str = "") -> None:
@@ -294,7 +355,7 @@ class _Translator(tree.Visitor):
 
     def visit_Callout(self, node: tree.Callout) -> None:
         width = int(self.style.frame_width * TWIPS_PER_POINT)
-        inner = _Translator(self.part, self.prepared, self.style, self.fonts)
+        inner = _Translator(self.prepared, self.style, self.fonts)
         inner.links, inner.next_number, inner.new_numbers = self.links, self.next_number, self.new_numbers
         if node.title:
             inner.paragraph(_run(node.title), "Callout Title")
@@ -344,32 +405,29 @@ def _field(instruction: str, shown: str) -> str:
             f'<w:r><w:fldChar w:fldCharType="separate"/></w:r>{_run(shown)}<w:r><w:fldChar w:fldCharType="end"/></w:r>')
 
 
-def _running_header(section, meta: tree.Metadata, style: HouseStyle, prepared: _Prepared) -> None:
-    first = section.first_page_header.paragraphs[0]
-    first._p.append(parse_xml(f'<w:pPr {nsdecls("w")}><w:pBdr>{_border("bottom", 4.5, style.colour("accent").hex, 1)}</w:pBdr></w:pPr>'))
-    header = section.header.paragraphs[0]
+def _running_header(meta: tree.Metadata, style: HouseStyle, prepared: _Prepared) -> str:
     rule = _border("bottom", 0.6, style.colour("rule").hex, 4)
-    xml = (f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{prepared.style_ids["Header"]}"/><w:pBdr>{rule}</w:pBdr>'
-           f'<w:tabs><w:tab w:val="right" w:pos="{int(style.frame_width * TWIPS_PER_POINT)}"/></w:tabs></w:pPr>'
-           f'{_run(meta.short_title)}<w:r><w:tab/></w:r>{_run("Page ")}{_field("PAGE", "2")}{_run(" of ")}'
-           f'{_field("NUMPAGES", "2")}</w:p>')
-    header._p.addprevious(parse_xml(xml))
-    header._p.getparent().remove(header._p)
+    return (f'<w:p><w:pPr><w:pStyle w:val="{prepared.style_ids["Header"]}"/><w:pBdr>{rule}</w:pBdr>'
+            f'<w:tabs><w:tab w:val="right" w:pos="{int(style.frame_width * TWIPS_PER_POINT)}"/></w:tabs></w:pPr>'
+            f'{_run(meta.short_title)}<w:r><w:tab/></w:r>{_run("Page ")}{_field("PAGE", "2")}{_run(" of ")}'
+            f'{_field("NUMPAGES", "2")}</w:p>')
 
 
-def _properties(document, meta: tree.Metadata) -> None:
-    clean = strip_xml_illegal
-    props = document.core_properties
-    props.title = clean(meta.title)[:255]
-    props.author = clean(", ".join(p for p in (meta.author, meta.organisation) if p.strip()))[:255]
-    props.subject = clean(meta.subject)[:255]
-    props.keywords = clean("; ".join(meta.keywords))[:255]
-    props.language, props.category, props.comments = meta.language, "Policy brief", "Made with briefgen"
-    props.last_modified_by, props.revision = "briefgen", 1
+def _properties(meta: tree.Metadata) -> str:
+    """docProps/core.xml: title, author, subject, keywords, language, dates and the rest."""
     created = dt.datetime.fromisoformat(meta.date)
-    if created.year < 1000:  # python-docx would write a three-digit year, which is not a valid date
+    if created.year < 1000:  # a three-digit year is not a valid W3CDTF date
         raise BriefgenError(f"date {meta.date} is before the year 1000; give the brief's real date")
-    props.created = props.modified = created
+    when = f'xsi:type="dcterms:W3CDTF">{created:%Y-%m-%dT%H:%M:%SZ}'
+    text = lambda value: escape(strip_xml_illegal(value)[:255])  # noqa: E731
+    author = ", ".join(p for p in (meta.author, meta.organisation) if p.strip())
+    return (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<cp:coreProperties {CORE_NAMESPACES}>"
+            f"<dc:title>{text(meta.title)}</dc:title><dc:subject>{text(meta.subject)}</dc:subject>"
+            f"<dc:creator>{text(author)}</dc:creator><cp:keywords>{text('; '.join(meta.keywords))}</cp:keywords>"
+            "<dc:description>Made with briefgen</dc:description><cp:lastModifiedBy>briefgen</cp:lastModifiedBy>"
+            f"<cp:revision>1</cp:revision><dcterms:created {when}</dcterms:created>"
+            f"<dcterms:modified {when}</dcterms:modified><cp:category>Policy brief</cp:category>"
+            f"<dc:language>{text(meta.language)}</dc:language></cp:coreProperties>")
 
 
 def write(document: tree.Document, stream: BinaryIO) -> None:
@@ -377,25 +435,32 @@ def write(document: tree.Document, stream: BinaryIO) -> None:
     style = house_style()
     meta = document.metadata
     prepared = _prepared(meta.language)
-    out = docx.Document(io.BytesIO(prepared.package))
-    translator = _Translator(out.part, prepared, style, style.fonts_for(meta.language.split("-")[0]))
+    core = _properties(meta)
+    translator = _Translator(prepared, style, style.fonts_for(meta.language.split("-")[0]))
     translator.headings = tree.headings(document)
     translator.bookmark_headings = any(isinstance(block, tree.Contents) for block in document.blocks)
     translator.title_block(meta)
     translator.blocks(document.blocks)
-    body = parse_xml(f'<w:body {nsdecls("w", "r")}>{"".join(translator.out)}</w:body>')
-    section_properties = out.element.body[-1]
-    for element in list(body):
-        section_properties.addprevious(element)
-    numbering = out.part.numbering_part.element
-    for number, abstract, start in translator.new_numbers:
-        numbering.append(parse_xml(
-            f'<w:num {nsdecls("w")} w:numId="{number}"><w:abstractNumId w:val="{abstract}"/>'
-            f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'))
-    _running_header(out.sections[0], meta, style, prepared)
-    _properties(out, meta)
-    if translator.update_fields:  # ask Word to refresh the contents list's page numbers on opening
-        out.settings.element.append(parse_xml(f'<w:updateFields {nsdecls("w")} w:val="true"/>'))
-    package = io.BytesIO()  # a failing stream must not leave a half-closed zip to complain at exit
-    out.save(package)
+    filled = {
+        "document": "".join(translator.out),
+        "header": _running_header(meta, style, prepared),
+        "rels": "".join(f'<Relationship Id="{key}" Type="{HYPERLINK}" Target={quoteattr(strip_xml_illegal(url))} '
+                        'TargetMode="External"/>' for url, key in translator.links.items()),
+        "numbering": "".join(f'<w:num w:numId="{number}"><w:abstractNumId w:val="{abstract}"/><w:lvlOverride '
+                             f'w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'
+                             for number, abstract, start in translator.new_numbers),
+        # ask Word to refresh the contents list's page numbers on opening
+        "settings": '<w:updateFields w:val="true"/>' if translator.update_fields else "",
+        "core": core,
+    }
+    parts = []
+    for name, crc, size, data in prepared.parts:
+        if crc is None:
+            before, after = prepared.text[data]
+            part = compress(name, (before + filled[data] + after).encode("utf-8", "surrogatepass"))
+        else:
+            part = (name, crc, size, data)
+        parts.append(part)
+    package = io.BytesIO()  # a failing stream must not leave a half-written zip behind
+    write_zip(package, parts)
     stream.write(package.getvalue())
