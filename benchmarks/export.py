@@ -103,19 +103,100 @@ def plain_docx(document: tree.Document) -> None:
     out.save(io.BytesIO())
 
 
+_BASELINE_FONTS: dict[str, str] = {}
+
+
+def _baseline_fonts() -> dict[str, str]:
+    """Register the same TrueType files briefgen embeds (Caladea, Carlito) under the baseline's own names."""
+    if not _BASELINE_FONTS:
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        from briefgen.style import house_style
+
+        fonts = house_style().fonts_for("en")
+        for role, faces in (("body", fonts.pdf_body), ("display", fonts.pdf_display)):
+            for variant in ("regular", "bold", "italic", "bold_italic"):
+                name = f"baseline-{role}-{variant}"
+                pdfmetrics.registerFont(TTFont(name, getattr(faces, variant)))
+                _BASELINE_FONTS[f"{role}-{variant}"] = name
+            pdfmetrics.registerFontFamily(f"baseline-{role}", normal=f"baseline-{role}-regular",
+                                          bold=f"baseline-{role}-bold", italic=f"baseline-{role}-italic",
+                                          boldItalic=f"baseline-{role}-bold_italic")
+    return _BASELINE_FONTS
+
+
+def _baseline_markup(nodes) -> str:
+    from xml.sax.saxutils import escape, quoteattr
+
+    out = []
+    for node in nodes:
+        if isinstance(node, tree.Text):
+            out.append(escape(node.text))
+        elif isinstance(node, tree.Strong):
+            out.append(f"<b>{_baseline_markup(node.children)}</b>")
+        elif isinstance(node, tree.Emphasis):
+            out.append(f"<i>{_baseline_markup(node.children)}</i>")
+        elif isinstance(node, tree.Link):
+            out.append(f"<a href={quoteattr(node.url)}>{_baseline_markup(node.children)}</a>")
+        elif isinstance(node, tree.Citation):
+            out.append(f"<super>{tree.citation_label(node.numbers)}</super>")
+    return "".join(out)
+
+
 def plain_reportlab(document: tree.Document) -> None:
+    """The same paragraphs, lists, tables and callouts with reportlab's plain API and the same embedded fonts."""
     from xml.sax.saxutils import escape
 
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
-    styles = getSampleStyleSheet()
-    story = [Paragraph(escape(document.metadata.title), styles["Title"])]
-    for kind, level, text in _flat_blocks(document.blocks):
-        style = styles[f"Heading{level}"] if kind == "heading" else styles["Bullet" if kind == "item" else "BodyText"]
-        story.append(Paragraph(escape(text), style))
-    SimpleDocTemplate(io.BytesIO(), pagesize=A4).build(story)
+    from briefgen.style import house_style
+
+    style = house_style()
+    fonts = _baseline_fonts()
+    body = ParagraphStyle("body", fontName=fonts["body-regular"], fontSize=style.body_size, leading=style.body_leading,
+                          spaceAfter=style.paragraph_after)
+    cell = ParagraphStyle("cell", parent=body, fontSize=style.table_size, leading=style.table_leading, spaceAfter=0)
+    item = ParagraphStyle("item", parent=body, leftIndent=style.list_indent, spaceAfter=style.list_item_after)
+    headings = {level: ParagraphStyle(f"h{level}", parent=body, fontName=fonts["display-bold"], fontSize=spec.size,
+                                      leading=spec.size * 1.25, spaceBefore=spec.before, spaceAfter=spec.after)
+                for level, spec in style.headings.items()}
+    width = style.frame_width
+
+    def blocks(nodes, story):
+        for block in nodes:
+            if isinstance(block, tree.Heading):
+                story.append(Paragraph(_baseline_markup(block.children), headings[min(block.level, 3)]))
+            elif isinstance(block, tree.Paragraph):
+                story.append(Paragraph(_baseline_markup(block.children), body))
+            elif isinstance(block, (tree.BulletList, tree.OrderedList)):
+                for number, entry in enumerate(block.items, 1):
+                    for inner in entry.blocks:
+                        if isinstance(inner, tree.Paragraph):
+                            story.append(Paragraph(_baseline_markup(inner.children), item,
+                                                   bulletText="•" if isinstance(block, tree.BulletList) else f"{number}."))
+                        else:
+                            blocks((inner,), story)
+            elif isinstance(block, tree.Table):
+                columns = max(len(row) for row in (block.header, *block.rows))
+                rows = [[Paragraph(_baseline_markup(c), cell) for c in row] + [""] * (columns - len(row))
+                        for row in (block.header, *block.rows)]
+                table = Table(rows, colWidths=[width / columns] * columns, repeatRows=1)
+                table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+                story.append(table)
+            elif isinstance(block, tree.Callout):
+                inner: list = [Paragraph(escape(block.title), headings[3])] if block.title else []
+                blocks(block.blocks, inner)
+                story.append(Table([[flowable] for flowable in inner], colWidths=[width]))
+            elif isinstance(block, tree.References):
+                story += [Paragraph(_baseline_markup(e.children), body, bulletText=f"{e.number}.") for e in block.entries]
+
+    story = [Paragraph(escape(document.metadata.title), headings[1])]
+    blocks(document.blocks, story)
+    SimpleDocTemplate(io.BytesIO(), pagesize=(style.page_width, style.page_height), leftMargin=style.margin_left,
+                      rightMargin=style.margin_right, topMargin=style.margin_top,
+                      bottomMargin=style.margin_bottom).build(story)
 
 
 def main() -> None:

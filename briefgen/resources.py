@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tomllib
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -88,6 +87,8 @@ def read_toml(path: Path) -> dict:
     except UnicodeDecodeError as exc:
         raise BriefgenError(f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
                             "save it as UTF-8") from None
+    import tomllib  # only when a file is parsed: built-in content usually comes from the cache
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from typing import BinaryIO
-from xml.sax.saxutils import escape, quoteattr
 
 from ..errors import BriefgenError
 
@@ -25,7 +24,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import tree
 from ..style import HouseStyle, ScriptFonts, column_fractions, house_style
-from ..textsafe import shorten, strip_controls
+from ..textsafe import shorten, strip_controls, xml_attribute as quoteattr, xml_escape as escape
 
 VARIANTS = ("regular", "bold", "italic", "bold_italic")
 CHUNK_LINES = 12  # a paragraph split across pages continues as paragraphs of this many lines (linear layout time)
@@ -34,14 +33,23 @@ CHUNK_LINES = 12  # a paragraph split across pages continues as paragraphs of th
 # -- fonts and paragraph styles ------------------------------------------------------------------
 @lru_cache(maxsize=None)
 def _families(script: ScriptFonts) -> tuple[str, str]:
-    """Register the script's faces with reportlab once; return (body, display) family names."""
+    """Register the script's faces with reportlab once; return (body, display) family names.
+
+    A file named for several variants (Carlito has no italic) is read once, and those variants
+    are that one font.
+    """
     names = []
     for role, faces in (("body", script.pdf_body), ("display", script.pdf_display)):
         family = f"briefgen-{script.name}-{role}"
+        by_file: dict[str, str] = {}
         for variant in VARIANTS:
-            pdfmetrics.registerFont(TTFont(f"{family}-{variant}", getattr(faces, variant)))
-        pdfmetrics.registerFontFamily(family, normal=f"{family}-regular", bold=f"{family}-bold",
-                                      italic=f"{family}-italic", boldItalic=f"{family}-bold_italic")
+            path = getattr(faces, variant)
+            if path not in by_file:
+                by_file[path] = f"{family}-{variant}"
+                pdfmetrics.registerFont(TTFont(by_file[path], path))
+        font = {variant: by_file[getattr(faces, variant)] for variant in VARIANTS}
+        pdfmetrics.registerFontFamily(family, normal=font["regular"], bold=font["bold"], italic=font["italic"],
+                                      boldItalic=font["bold_italic"])
         names.append(family)
     return names[0], names[1]
 
