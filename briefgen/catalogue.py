@@ -85,6 +85,8 @@ def _user_audiences(user_dir: Path | None, builtin: Mapping[str, Entry]) -> dict
         return {}
     path = user_dir / USER_AUDIENCES_FILE
     table = read_toml(path).get("audiences", {})
+    if not isinstance(table, dict):
+        raise BriefgenError(f"{path}: 'audiences' must be a set of [audiences.ID] tables; see the README's example")
     for key, value in table.items():
         if not isinstance(value, dict):
             raise BriefgenError(f"{path}: [audiences.{key}] must be a table of text fields")
@@ -92,7 +94,7 @@ def _user_audiences(user_dir: Path | None, builtin: Mapping[str, Entry]) -> dict
         if missing:
             raise BriefgenError(f"{path}: audience '{key}' lacks text for {', '.join(missing)}; add them")
         based_on = value.get("based_on", key)
-        if based_on not in builtin:
+        if not isinstance(based_on, str) or based_on not in builtin:
             raise BriefgenError(
                 f"{path}: audience '{key}' needs based_on = one of {', '.join(builtin)}, for its per-theme content"
             )
