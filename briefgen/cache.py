@@ -95,17 +95,38 @@ def cached_by_files(kind: str, sources: list[Path], make: Callable[[], Any]) -> 
     return value
 
 
-def template_bytecode_cache(settings: str):
-    """Jinja's FileSystemBytecodeCache in the cache folder, or None; `settings` names the environment's options.
+def template_bytecode_cache(env):
+    """Jinja's FileSystemBytecodeCache in the cache folder for `env`, or None if there is no usable cache.
 
     Jinja keys each entry by template name and file and checks a hash of the source, so a
-    changed template is compiled again; the folder name holds Jinja's version and `settings`,
-    since compiled code depends on both.
+    changed template is compiled again. Compiled code also depends on Jinja's version, the
+    environment's class and options (the sandbox's intercepted operators among them) and the
+    module that sets them up, so all of these name the folder: a change to any of them starts
+    a fresh one.
     """
+    if cache_dir() is None:
+        return None
     import jinja2
     from jinja2.bccache import FileSystemBytecodeCache
 
-    tag = sha1(f"{jinja2.__version__}|{settings}".encode()).hexdigest()[:12]
+    kind = type(env)
+    modules = {sys.modules[kind.__module__], sys.modules.get("briefgen.templating")}
+    stamps = []
+    for module in modules:
+        try:
+            info = os.stat(module.__file__)
+            stamps.append((module.__file__, info.st_mtime_ns, info.st_size))
+        except (AttributeError, TypeError, OSError):
+            stamps.append(repr(module))
+    settings = (jinja2.__version__, kind.__module__, kind.__qualname__, sorted(stamps, key=str),
+                sorted(getattr(env, "intercepted_binops", ())), sorted(getattr(env, "intercepted_unops", ())),
+                env.code_generator_class.__qualname__, env.context_class.__qualname__, sorted(env.extensions),
+                env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
+                env.comment_start_string, env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix,
+                env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline,
+                env.optimized, env.autoescape if isinstance(env.autoescape, bool) else repr(env.autoescape),
+                env.finalize is not None, getattr(env, "sandboxed", False), env.is_async)
+    tag = sha1(repr(settings).encode("utf-8", "surrogatepass")).hexdigest()[:16]
     folder = subfolder(f"jinja-{tag}")
     if folder is None:
         return None

@@ -84,8 +84,8 @@ def environment(user_dir: str | None, builtin_dir: str) -> SandboxedEnvironment:
         keep_trailing_newline=True,
         auto_reload=True,
         cache_size=200,
-        bytecode_cache=template_bytecode_cache("sandboxed strict autoescape finalize trim lstrip keep-newline"),
     )
+    env.bytecode_cache = template_bytecode_cache(env)  # compiled templates kept across processes
     env.filters["join_and"] = _join_and
     env.filters["long_date"] = long_date
     env.filters["md"] = lambda value: Markup(escape_markdown(str(value)))
