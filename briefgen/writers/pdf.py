@@ -407,6 +407,18 @@ class _BriefTemplate(BaseDocTemplate):
             self.notify("TOCEntry", (flowable.outline_level - 1, escape(flowable.outline_text), self.page, key))
 
 
+def _expected_contents(blocks: tuple[tree.Block, ...], depth: int) -> list[tuple[int, str, int, str]]:
+    """The contents entries _BriefTemplate will make, with page 1 for every page number still to come."""
+    entries, count = [], 0
+    for block in blocks:
+        if isinstance(block, tree.Heading) and block.level:
+            count += 1
+            if block.level <= depth:
+                entries.append((block.level - 1, escape(strip_controls(tree.plain_text(block.children))), 1,
+                                f"heading-{count}"))
+    return entries
+
+
 def write(document: tree.Document, stream: BinaryIO) -> None:
     """Lay out `document` on A4 pages and write the PDF to `stream`."""
     style = house_style()
@@ -430,6 +442,9 @@ def write(document: tree.Document, stream: BinaryIO) -> None:
     contents = [f for f in story if isinstance(f, TableOfContents)]
     if contents:  # page numbers in a contents list need a second layout pass
         template.contents_depth = max(c.briefgen_depth for c in contents)
+        expected = _expected_contents(document.blocks, template.contents_depth)
+        for listing in contents:  # laid out full size from the first pass, so two passes settle it, not three
+            listing._entries = list(expected)  # reportlab's own list, copied to the last pass's entries first
         template.multiBuild(story, canvasmaker=canvas)
     else:
         template.build(story, canvasmaker=canvas)
