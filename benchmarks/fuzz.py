@@ -96,7 +96,7 @@ def _valid_table(family: str) -> str:
                           'closing = "c"\nbased_on = "public"\n',
         "facts-file": '[facts.fuzz-fact]\nstatement = "The HKMA said something."\ndate = "2026-11-01"\n'
                       'checked = "2026-11-02"\njurisdiction = "hong-kong"\nstatus = "in-force"\nconfidence = "high"\n'
-                      'sources = ["fuzz-source"]\nthemes = ["market-impact"]\n',
+                      'sources = ["sfc-vatp"]\nthemes = ["market-impact"]\n',
         "sources-file": '[sources.fuzz-source]\ntitle = "t"\npublisher = "p"\ndate = "2026-11-01"\n'
                         'url = "https://example.com/x"\ntype = "primary"\n',
     }[family]
@@ -125,8 +125,13 @@ def file_contents(family: str):
                                       b"\x00\x00\xfe\xff"]), st.booleans()).map(
         lambda pair: pair[0] + (_valid_table(family).encode("utf-16-le" if pair[1] and pair[0] == b"\xff\xfe"
                                                             else "utf-8")))
+    text_fields = {"brief-file": ["title", "author", "organisation"], "audiences-file": list(AUDIENCE_TEXT),
+                   "facts-file": ["statement", "short", "milestone"], "sources-file": ["title", "publisher"]}[family]
+    hostile_text = st.tuples(st.sampled_from(text_fields), text_values).map(
+        lambda pair: _with_field(_valid_table(family), pair[0], toml_value(pair[1])))
     return st.one_of(
         st.binary(max_size=600),
+        hostile_text.map(lambda text: text.encode("utf-8", "surrogatepass")),
         random_toml.map(lambda text: text.encode("utf-8", "surrogatepass")),
         wrong_types.map(lambda text: text.encode("utf-8", "surrogatepass")),
         replaced.map(lambda text: text.encode("utf-8", "surrogatepass")),
@@ -134,6 +139,21 @@ def file_contents(family: str):
         boms,
         st.just(_valid_table(family).encode()),
     )
+
+
+AUDIENCE_TEXT = ("title", "description", "reader", "purpose", "closing")
+
+
+def _with_field(text: str, name: str, value: str) -> str:
+    """The valid file with field `name` set to `value` (added if the file has no such field)."""
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        if line.split("=")[0].strip() == name:
+            lines[index] = f"{name} = {value}"
+            break
+    else:
+        lines.append(f"{name} = {value}")
+    return "\n".join(lines) + "\n"
 
 
 def _replace_field(parts) -> str:
