@@ -62,6 +62,13 @@ def warm_up(jobs: list[Job], templates: Path | None) -> None:
         build_document(next(job.request for job in jobs if job.request.audience == audience), templates)
 
 
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C to the parent, which ends them with SIGTERM (each removes its temporary file)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _context() -> multiprocessing.context.BaseContext:
     """fork where it is safe (no other threads: the command line), else spawn."""
     methods = multiprocessing.get_all_start_methods()
@@ -99,7 +106,7 @@ def _results(jobs: list[Job], workers: int, templates: Path | None) -> Iterator[
     context = _context()
     if context.get_start_method() == "fork":
         warm_up(jobs, templates)
-    with context.Pool(workers) as pool:
+    with context.Pool(workers, initializer=_quiet_worker) as pool:
         try:
             yield from pool.imap_unordered(_run_packed, [(job, templates) for job in jobs], chunksize=1)
         finally:

@@ -160,11 +160,22 @@ def _batch(args: argparse.Namespace) -> int:
     jobs = batch.plan(request, audiences, lengths, formats, args.output)
     if args.jobs is not None and args.jobs < 1:
         raise BriefgenError(f"--jobs must be at least 1 (got {args.jobs})")
-    bar = _progress_bar if sys.stderr.isatty() else None
+    done = [0]
+
+    def progress(count: int, total: int) -> None:
+        done[0] = count
+        if sys.stderr.isatty():
+            _progress_bar(count, total)
+
     try:
-        written = batch.run(jobs, args.jobs, args.templates, bar)
+        written = batch.run(jobs, args.jobs, args.templates, progress)
+    except KeyboardInterrupt:
+        print(f"\nbriefgen: interrupted after {done[0]} of {len(jobs)} files; each file written is complete",
+              file=sys.stderr)
+        done[0] = 0  # the message above ended the progress line
+        return 130
     finally:
-        if bar:
+        if done[0] and sys.stderr.isatty():
             print(file=sys.stderr)
     print(f"{len(written)} files written to {args.output}")
     _warn_if_stale(request, args.templates)
