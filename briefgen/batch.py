@@ -12,39 +12,47 @@ from typing import Callable, Iterable, Iterator
 from .errors import BriefgenError
 from .request import BriefRequest
 
-# rough relative cost of one brief, so the slowest start first and the workers finish together
-_COST = {("pdf", "extended"): 6, ("pdf", "standard"): 3, ("docx", "extended"): 2}
+_COST = {"extended": 3, "standard": 2, "one-page": 1}  # so the slowest start first and the workers finish together
 
 
 @dataclass(frozen=True)
 class Job:
-    """One file of a batch: the request (its audience and length set) and where it goes."""
+    """One brief of a batch (its audience and length set) and the files it goes to, one per format."""
 
     request: BriefRequest
-    format: str
-    path: Path
+    outputs: tuple[tuple[str, Path], ...]  # (format, path)
 
 
 def plan(base: BriefRequest, audiences: Iterable[str], lengths: Iterable[str], formats: Iterable[str],
          folder: Path) -> list[Job]:
-    """One job per audience, length and format, named AUDIENCE-LENGTH.FORMAT in `folder`, slowest first."""
-    jobs = [Job(base.with_changes(audience=audience, length=length), fmt, Path(folder) / f"{audience}-{length}.{fmt}")
-            for audience in dict.fromkeys(audiences) for length in dict.fromkeys(lengths)
-            for fmt in dict.fromkeys(formats)]
-    return sorted(jobs, key=lambda job: -_COST.get((job.format, job.request.length), 1))
+    """One job per audience and length, its files named AUDIENCE-LENGTH.FORMAT in `folder`, slowest first."""
+    formats = list(dict.fromkeys(formats))
+    jobs = [Job(base.with_changes(audience=audience, length=length),
+                tuple((fmt, Path(folder) / f"{audience}-{length}.{fmt}") for fmt in formats))
+            for audience in dict.fromkeys(audiences) for length in dict.fromkeys(lengths)]
+    return sorted(jobs, key=lambda job: -_COST.get(job.request.length, 1))
 
 
-def _run(job: Job, templates: Path | None) -> tuple[Path, str | None]:
-    """Write one job's file; a user mistake comes back as its one-line message (exceptions may not pickle)."""
-    from .exporting import export
+def _run(job: Job, templates: Path | None) -> tuple[list[Path], str | None]:
+    """Build one brief and write its files; a user mistake comes back as its one-line message.
 
+    (A BriefgenError may not survive pickling between processes, so the message travels instead.)
+    """
+    from .build import build_document
+    from .exporting import write_document
+
+    written: list[Path] = []
     try:
-        return export(job.request, job.path, format=job.format, templates=templates), None
+        document = build_document(job.request, templates)
+        for fmt, path in job.outputs:
+            written.append(write_document(document, path, fmt))
+        return written, None
     except BriefgenError as exc:
-        return job.path, str(exc)
+        name = job.outputs[len(written)][1].name if len(written) < len(job.outputs) else ""
+        return written, f"{name}: {exc}"
 
 
-def _run_packed(arguments: tuple[Job, Path | None]) -> tuple[Path, str | None]:
+def _run_packed(arguments: tuple[Job, Path | None]) -> tuple[list[Path], str | None]:
     return _run(*arguments)
 
 
@@ -56,7 +64,7 @@ def warm_up(jobs: list[Job], templates: Path | None) -> None:
     from .build import build_document
     from .writers import writer_for
 
-    for fmt in dict.fromkeys(job.format for job in jobs):
+    for fmt in dict.fromkeys(fmt for job in jobs for fmt, _ in job.outputs):
         writer_for(fmt)
     for audience in dict.fromkeys(job.request.audience for job in jobs):
         build_document(next(job.request for job in jobs if job.request.audience == audience), templates)
@@ -85,20 +93,21 @@ def run(jobs: list[Job], workers: int | None = None, templates: Path | None = No
     if not jobs:
         return []
     workers = min(workers or os.cpu_count() or 1, len(jobs))
-    for folder in dict.fromkeys(job.path.parent for job in jobs):
+    total = sum(len(job.outputs) for job in jobs)
+    for folder in dict.fromkeys(path.parent for job in jobs for _, path in job.outputs):
         if not folder.is_dir():
             raise BriefgenError(f"output folder '{folder}' does not exist; create it or choose another folder")
     done: list[Path] = []
-    for path, problem in _results(jobs, workers, templates):
+    for paths, problem in _results(jobs, workers, templates):
+        done += paths
         if problem is not None:
-            raise BriefgenError(f"{path.name}: {problem}")
-        done.append(path)
+            raise BriefgenError(problem)
         if progress:
-            progress(len(done), len(jobs))
+            progress(len(done), total)
     return done
 
 
-def _results(jobs: list[Job], workers: int, templates: Path | None) -> Iterator[tuple[Path, str | None]]:
+def _results(jobs: list[Job], workers: int, templates: Path | None) -> Iterator[tuple[list[Path], str | None]]:
     if workers == 1:
         for job in jobs:
             yield _run(job, templates)

@@ -170,7 +170,8 @@ def _batch(args: argparse.Namespace) -> int:
     try:
         written = batch.run(jobs, args.jobs, args.templates, progress)
     except KeyboardInterrupt:
-        print(f"\nbriefgen: interrupted after {done[0]} of {len(jobs)} files; each file written is complete",
+        total = sum(len(job.outputs) for job in jobs)
+        print(f"\nbriefgen: interrupted after {done[0]} of {total} files; each file written is complete",
               file=sys.stderr)
         done[0] = 0  # the message above ended the progress line
         return 130

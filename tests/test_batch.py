@@ -72,15 +72,17 @@ def test_template_mistake_in_a_worker_is_one_line(tmp_path):
 
 def test_plan_names_and_orders_jobs_slowest_first(tmp_path):
     jobs = batch.plan(make_request(), ["public", "investors"], ["one-page", "extended"], ["docx", "pdf"], tmp_path)
-    assert len(jobs) == 8
-    assert jobs[0].format == "pdf" and jobs[0].request.length == "extended"
-    assert {job.path.name for job in jobs} == {f"{a}-{n}.{f}" for a in ("public", "investors")
-                                               for n in ("one-page", "extended") for f in ("docx", "pdf")}
+    assert len(jobs) == 4 and all(len(job.outputs) == 2 for job in jobs)
+    assert jobs[0].request.length == "extended"
+    assert {path.name for job in jobs for _, path in job.outputs} == {
+        f"{a}-{n}.{f}" for a in ("public", "investors") for n in ("one-page", "extended") for f in ("docx", "pdf")}
 
 
 def test_run_in_process_reports_progress(tmp_path):
-    jobs = batch.plan(make_request(themes=("market-impact",)), ["public"], ["one-page"], ["docx", "pdf"], tmp_path)
+    jobs = batch.plan(make_request(themes=("market-impact",)), ["public"], ["one-page", "standard"], ["docx", "pdf"],
+                      tmp_path)
     seen = []
     written = batch.run(jobs, workers=1, progress=lambda done, total: seen.append((done, total)))
-    assert sorted(path.name for path in written) == ["public-one-page.docx", "public-one-page.pdf"]
-    assert seen == [(1, 2), (2, 2)]
+    assert sorted(path.name for path in written) == ["public-one-page.docx", "public-one-page.pdf",
+                                                     "public-standard.docx", "public-standard.pdf"]
+    assert seen == [(2, 4), (4, 4)]
