@@ -45,13 +45,27 @@ def median_ms(action, runs: int, warmup: int = 3) -> float:
     return statistics.median(times)
 
 
-def process(command: list[str], runs: int) -> tuple[float, float]:
+def paired_median_ms(first, second, runs: int, warmup: int = 3) -> tuple[float, float]:
+    """Medians (ms) of two actions timed in alternation, so a busy moment on the machine hits both alike."""
+    for _ in range(warmup):
+        first()
+        second()
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(runs):
+        for action, kept in ((first, times[0]), (second, times[1])):
+            start = time.perf_counter()
+            action()
+            kept.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
+def process(command: list[str], runs: int, extra_env: dict[str, str] | None = None) -> tuple[float, float]:
     """Median wall time (s) and peak resident memory (MB) of a whole process.
 
     Bytecode caching is left on, as it is for an installed briefgen (this sandbox sets
     PYTHONDONTWRITEBYTECODE, which would make every run recompile briefgen's modules).
     """
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | (extra_env or {})
     subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm the caches
     times, peaks = [], []
     for _ in range(runs):
@@ -235,9 +249,20 @@ def main() -> None:
                                                        work)
     print(f"cold cache (first run after the cache folder is emptied), standard: "
           f"docx {standard['docx-cold']:.3f} s, pdf {standard['pdf-cold']:.3f} s")
-    print(f"python -c pass on this machine: {process([sys.executable, '-c', 'pass'], 9)[0]:.3f} s "
-          "(interpreter start and site, part of every process above)")
+    started, _ = process([sys.executable, "-c", "pass"], 9)
+    bare, _ = process([sys.executable, "-S", "-c", "pass"], 9)
+    print(f"python -c pass on this machine: {started:.3f} s, of which {started - bare:.3f} s is site's start-up "
+          "hooks (.pth files: an editable install's finder, a CA-certificate injector)")
+    paths = os.pathsep.join([str(Path(__file__).resolve().parents[1]), *(p for p in sys.path if "site-packages" in p)])
+    for fmt in ("docx", "pdf"):
+        spec = work / "standard.brief.toml"
+        seconds, _ = process([sys.executable, "-S", "-m", "briefgen", "render", "--spec", str(spec), "-o",
+                              str(work / f"bare.{fmt}")], max(5, runs // 2), {"PYTHONPATH": paths})
+        standard[f"{fmt}-bare"] = seconds
+    print(f"the same standard render without those hooks (python -S, packages on PYTHONPATH): "
+          f"docx {standard['docx-bare']:.3f} s, pdf {standard['pdf-bare']:.3f} s")
 
+    batch_seconds = batch(briefgen_cli, work)  # before LibreOffice, which may go on working after it exits
     long_title(work, runs)
 
     print()
@@ -255,12 +280,15 @@ def main() -> None:
     else:
         print(f"  whole process: briefgen DOCX {standard['docx-process']:.3f} s, PDF {standard['pdf-process']:.3f} s; "
               "pandoc: not installed here, skipped")
-    docx_base = median_ms(lambda: plain_docx(document), runs)
-    print(f"  in process, DOCX: briefgen {standard['docx']:.1f} ms, plain python-docx build + save {docx_base:.1f} ms "
-          f"(briefgen/python-docx {standard['docx'] / docx_base:.2f}x)")
-    pdf_base = median_ms(lambda: plain_reportlab(document), runs)
-    pdf_ratio = standard["pdf"] / pdf_base
-    print(f"  in process, PDF:  briefgen {standard['pdf']:.1f} ms, plain reportlab (same paragraphs, tables and "
+    from briefgen.writers import writer_for
+
+    ours = {fmt: (lambda fmt=fmt: writer_for(fmt)(document, io.BytesIO())) for fmt in ("docx", "pdf")}
+    docx_ours, docx_base = paired_median_ms(ours["docx"], lambda: plain_docx(document), runs)
+    print(f"  in process, DOCX: briefgen {docx_ours:.1f} ms, plain python-docx build + save {docx_base:.1f} ms "
+          f"(briefgen/python-docx {docx_ours / docx_base:.2f}x; both write the same built tree, timed in turn)")
+    pdf_ours, pdf_base = paired_median_ms(ours["pdf"], lambda: plain_reportlab(document), runs)
+    pdf_ratio = pdf_ours / pdf_base
+    print(f"  in process, PDF:  briefgen {pdf_ours:.1f} ms, plain reportlab (same paragraphs, tables and "
           f"embedded TrueType fonts) {pdf_base:.1f} ms (briefgen/reportlab {pdf_ratio:.2f}x, target <= "
           f"{PDF_RATIO_TARGET}x)")
     office = shutil.which("libreoffice") or shutil.which("soffice")
@@ -283,8 +311,6 @@ def main() -> None:
         print(f"  WeasyPrint HTML -> PDF in process {seconds:.1f} ms vs briefgen {standard['pdf']:.1f} ms")
     else:
         print("  WeasyPrint: not installed, skipped")
-
-    batch_seconds = batch(briefgen_cli, work)
 
     print()
     print("Targets:")
