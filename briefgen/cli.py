@@ -47,6 +47,25 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--format", metavar="docx|pdf")
     render.add_argument("-o", "--output", type=Path, metavar="PATH")
 
+    batch = commands.add_parser("batch", help="write a brief for several audiences, lengths and formats at once")
+    batch.add_argument("--spec", type=Path, metavar="FILE.brief.toml", help="take the other choices from a brief file")
+    batch.add_argument("--audience", action="append", dest="audiences", metavar="ID",
+                       help="repeat for several; default: every audience")
+    batch.add_argument("--length", action="append", dest="lengths", metavar="one-page|standard|extended",
+                       help="repeat for several; default: all three")
+    batch.add_argument("--format", action="append", dest="formats", metavar="docx|pdf",
+                       help="repeat for both; default: both")
+    chosen = batch.add_mutually_exclusive_group()
+    chosen.add_argument("--theme", action="append", dest="themes", metavar="ID", help="default: every theme")
+    chosen.add_argument("--all-themes", action="store_true")
+    for name in ("lang", "title", "author", "organisation"):
+        batch.add_argument(f"--{name}", metavar=name[0].upper())
+    batch.add_argument("--date", metavar="YYYY-MM-DD")
+    batch.add_argument("--templates", type=Path, metavar="DIR", help="user template folder (searched first)")
+    batch.add_argument("--jobs", type=int, metavar="N", help="processes to use (default: one per core)")
+    batch.add_argument("-o", "--output", type=Path, metavar="FOLDER", required=True,
+                       help="folder for the files, named AUDIENCE-LENGTH.FORMAT")
+
     templates = commands.add_parser("templates", help="find and check user templates")
     actions = templates.add_subparsers(dest="action", required=True, parser_class=_Parser, metavar="ACTION")
     actions.add_parser("path", help="print the user template folder")
@@ -76,7 +95,7 @@ def _listing(kind: str, templates: Path | None) -> int:
     return 0
 
 
-def _request_from(args: argparse.Namespace):
+def _request_from(args: argparse.Namespace, default_audience: str | None = None):
     from .catalogue import load_catalogue
     from .build import resolve_user_dir
     from .request import BriefRequest, parse_date
@@ -88,12 +107,14 @@ def _request_from(args: argparse.Namespace):
     elif args.themes:
         changes["themes"] = tuple(args.themes)
     for name in ("audience", "length", "lang", "title", "author", "organisation"):
-        if getattr(args, name) is not None:
+        if getattr(args, name, None) is not None:
             changes[name] = getattr(args, name)
     if args.date is not None:
         changes["date"] = parse_date(args.date)
     if base is not None:
         return base.with_changes(**changes) if changes else base
+    if "audience" not in changes and default_audience:
+        changes["audience"] = default_audience
     if "audience" not in changes:
         raise BriefgenError("no audience chosen; give --audience ID (see 'briefgen audiences')")
     if "themes" not in changes:
@@ -115,6 +136,58 @@ def _render(args: argparse.Namespace) -> int:
     _say(export(request, output, format=args.format, templates=args.templates))
     _warn_if_stale(request, args.templates)
     return 0
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from . import batch
+    from .build import resolve_user_dir
+    from .catalogue import load_catalogue
+    from .exporting import format_for
+    from .request import LENGTHS
+
+    catalogue = load_catalogue(resolve_user_dir(args.templates))
+    if not args.themes and not (args.spec and not args.all_themes):
+        args.all_themes = True  # a batch without --theme covers every theme
+    args.audience = args.length = None
+    request = _request_from(args, default_audience=next(iter(catalogue.audiences)))
+    audiences = args.audiences or list(catalogue.audiences)
+    for audience in audiences:
+        catalogue.audience(audience)
+    lengths = args.lengths or list(LENGTHS)
+    for length in lengths:
+        request.with_changes(length=length)  # one line for an unknown length
+    formats = [format_for(args.output, fmt) for fmt in (args.formats or ["docx", "pdf"])]
+    request.check_ids(catalogue)
+    jobs = batch.plan(request, audiences, lengths, formats, args.output)
+    if args.jobs is not None and args.jobs < 1:
+        raise BriefgenError(f"--jobs must be at least 1 (got {args.jobs})")
+    done = [0]
+
+    def progress(count: int, total: int) -> None:
+        done[0] = count
+        if sys.stderr.isatty():
+            _progress_bar(count, total)
+
+    try:
+        written = batch.run(jobs, args.jobs, args.templates, progress)
+    except KeyboardInterrupt:
+        total = sum(len(job.outputs) for job in jobs)
+        print(f"\nbriefgen: interrupted after {done[0]} of {total} files; each file written is complete",
+              file=sys.stderr)
+        done[0] = 0  # the message above ended the progress line
+        return 130
+    finally:
+        if done[0] and sys.stderr.isatty():
+            print(file=sys.stderr)
+    _say(f"{len(written)} files written to {args.output}")
+    _warn_if_stale(request, args.templates)
+    return 0
+
+
+def _progress_bar(done: int, total: int) -> None:
+    """A one-line progress bar on a terminal's stderr, redrawn in place."""
+    filled = round(30 * done / total)
+    print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", end="", file=sys.stderr, flush=True)
 
 
 def _warn_if_stale(request, templates: Path | None) -> None:
@@ -190,6 +263,8 @@ def _run(args: argparse.Namespace) -> int:
         return _listing(args.command, args.templates)
     if args.command == "render":
         return _render(args)
+    if args.command == "batch":
+        return _batch(args)
     if args.command == "templates":
         return _templates(args)
     if args.command == "facts":

@@ -34,6 +34,12 @@ def export(request: BriefRequest, path: str | Path, *, format: str | None = None
     path = Path(path)
     check_writable_folder(path)  # fail before doing the work: no folder, or no regular file at the target
     fmt = format_for(path, format)
-    document = build_document(request, templates)
+    return write_document(build_document(request, templates), path, fmt)
+
+
+def write_document(document, path: Path, fmt: str) -> Path:
+    """Write an already built document to `path` in `fmt`, atomically (a batch writes one tree twice)."""
+    path = Path(path)
+    check_writable_folder(path)
     write = writer_for(fmt)
     return write_atomically(path, lambda handle: write(document, handle))

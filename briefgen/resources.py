@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tomllib
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -58,8 +57,11 @@ def user_templates_dir() -> Path:
 
 @lru_cache(maxsize=32)
 def read_asset_toml(relative: str) -> dict:
-    """Parse a bundled TOML file under assets/ (cached: assets do not change at run time)."""
-    return read_toml(assets_dir() / relative)
+    """Parse a bundled TOML file under assets/ (cached in memory, and across processes until the file changes)."""
+    from .cache import cached_by_file
+
+    path = assets_dir() / relative
+    return cached_by_file("toml", path, lambda: read_toml(path))
 
 
 def read_toml(path: Path, links: bool = True) -> dict:
@@ -92,6 +94,8 @@ def read_toml(path: Path, links: bool = True) -> dict:
     except UnicodeDecodeError as exc:
         raise BriefgenError(f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
                             "save it as UTF-8") from None
+    import tomllib  # only when a file is parsed: built-in content usually comes from the cache
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -14,6 +14,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from . import limits
+from .cache import template_bytecode_cache
 from .catalogue import Catalogue, Entry
 from .facts import view
 from .errors import TemplateProblem
@@ -77,6 +78,7 @@ def environment(user_dir: str | None, builtin_dir: str) -> BriefEnvironment:
         auto_reload=True,
         cache_size=200,
     )
+    env.bytecode_cache = template_bytecode_cache(env)  # compiled templates kept across processes
     env.filters["join_and"] = _join_and
     env.filters["long_date"] = long_date
     env.filters["md"] = lambda value: Markup(escape_markdown(str(value)))

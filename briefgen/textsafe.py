@@ -48,3 +48,14 @@ def shorten(text: str, limit: int) -> str:
     if space > limit // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:–-") + "…"
+
+
+def xml_escape(text: str) -> str:
+    """Escape &, < and > for XML text (xml.sax.saxutils pulls in urllib.request, slow to import)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def xml_attribute(text: str) -> str:
+    """`text` as a double-quoted XML attribute value, whitespace kept as character references."""
+    escaped = xml_escape(text).replace('"', "&quot;")
+    return '"' + escaped.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from typing import BinaryIO
-from xml.sax.saxutils import escape, quoteattr
 
 from ..errors import BriefgenError
 
@@ -25,7 +24,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import tree
 from ..style import HouseStyle, ScriptFonts, column_fractions, house_style
-from ..textsafe import shorten, strip_controls
+from ..textsafe import shorten, strip_controls, xml_attribute as quoteattr, xml_escape as escape
 
 VARIANTS = ("regular", "bold", "italic", "bold_italic")
 CHUNK_LINES = 12  # a paragraph split across pages continues as paragraphs of this many lines (linear layout time)
@@ -34,14 +33,23 @@ CHUNK_LINES = 12  # a paragraph split across pages continues as paragraphs of th
 # -- fonts and paragraph styles ------------------------------------------------------------------
 @lru_cache(maxsize=None)
 def _families(script: ScriptFonts) -> tuple[str, str]:
-    """Register the script's faces with reportlab once; return (body, display) family names."""
+    """Register the script's faces with reportlab once; return (body, display) family names.
+
+    A file named for several variants (Carlito has no italic) is read once, and those variants
+    are that one font.
+    """
     names = []
     for role, faces in (("body", script.pdf_body), ("display", script.pdf_display)):
         family = f"briefgen-{script.name}-{role}"
+        by_file: dict[str, str] = {}
         for variant in VARIANTS:
-            pdfmetrics.registerFont(TTFont(f"{family}-{variant}", getattr(faces, variant)))
-        pdfmetrics.registerFontFamily(family, normal=f"{family}-regular", bold=f"{family}-bold",
-                                      italic=f"{family}-italic", boldItalic=f"{family}-bold_italic")
+            path = getattr(faces, variant)
+            if path not in by_file:
+                by_file[path] = f"{family}-{variant}"
+                pdfmetrics.registerFont(TTFont(by_file[path], path))
+        font = {variant: by_file[getattr(faces, variant)] for variant in VARIANTS}
+        pdfmetrics.registerFontFamily(family, normal=font["regular"], bold=font["bold"], italic=font["italic"],
+                                      boldItalic=font["bold_italic"])
         names.append(family)
     return names[0], names[1]
 
@@ -399,6 +407,18 @@ class _BriefTemplate(BaseDocTemplate):
             self.notify("TOCEntry", (flowable.outline_level - 1, escape(flowable.outline_text), self.page, key))
 
 
+def _expected_contents(blocks: tuple[tree.Block, ...], depth: int) -> list[tuple[int, str, int, str]]:
+    """The contents entries _BriefTemplate will make, with page 1 for every page number still to come."""
+    entries, count = [], 0
+    for block in blocks:
+        if isinstance(block, tree.Heading) and block.level:
+            count += 1
+            if block.level <= depth:
+                entries.append((block.level - 1, escape(strip_controls(tree.plain_text(block.children))), 1,
+                                f"heading-{count}"))
+    return entries
+
+
 def write(document: tree.Document, stream: BinaryIO) -> None:
     """Lay out `document` on A4 pages and write the PDF to `stream`."""
     style = house_style()
@@ -422,6 +442,9 @@ def write(document: tree.Document, stream: BinaryIO) -> None:
     contents = [f for f in story if isinstance(f, TableOfContents)]
     if contents:  # page numbers in a contents list need a second layout pass
         template.contents_depth = max(c.briefgen_depth for c in contents)
+        expected = _expected_contents(document.blocks, template.contents_depth)
+        for listing in contents:  # laid out full size from the first pass, so two passes settle it, not three
+            listing._entries = list(expected)  # reportlab's own list, copied to the last pass's entries first
         template.multiBuild(story, canvasmaker=canvas)
     else:
         template.build(story, canvasmaker=canvas)
