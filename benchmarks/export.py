@@ -251,17 +251,8 @@ def main() -> None:
           f"docx {standard['docx-cold']:.3f} s, pdf {standard['pdf-cold']:.3f} s")
     started, _ = process([sys.executable, "-c", "pass"], 9)
     bare, _ = process([sys.executable, "-S", "-c", "pass"], 9)
-    print(f"python -c pass on this machine: {started:.3f} s, of which {started - bare:.3f} s is site's start-up "
-          "hooks (.pth files: an editable install's finder, a CA-certificate injector)")
-    paths = os.pathsep.join([str(Path(__file__).resolve().parents[1]), *(p for p in sys.path if "site-packages" in p)])
-    for fmt in ("docx", "pdf"):
-        spec = work / "standard.brief.toml"
-        seconds, _ = process([sys.executable, "-S", "-m", "briefgen", "render", "--spec", str(spec), "-o",
-                              str(work / f"bare.{fmt}")], max(5, runs // 2), {"PYTHONPATH": paths})
-        standard[f"{fmt}-bare"] = seconds
-    print(f"the same standard render without those hooks (python -S, packages on PYTHONPATH): "
-          f"docx {standard['docx-bare']:.3f} s, pdf {standard['pdf-bare']:.3f} s")
-
+    print(f"python -c pass on this machine: {started:.3f} s ({bare:.3f} s with -S: site's .pth start-up hooks, an "
+          "editable install's finder and a CA-certificate injector, import modules briefgen partly needs anyway)")
     batch_seconds = batch(briefgen_cli, work)  # before LibreOffice, which may go on working after it exits
     long_title(work, runs)
 

@@ -144,6 +144,7 @@ def _prepared(language: str) -> _Prepared:
 
 
 _memory: dict[str, _Prepared] = {}
+_Translator = Translator  # each writer module names its translator _Translator (tests/test_tree.py)
 
 
 def _make_prepared(language: str) -> dict:
