@@ -620,7 +620,7 @@ class MainWindow(QMainWindow):
             self.editor.clear_error("Saved. The template renders every sample brief.")
         else:
             same_file = Path(problem.template).resolve() == target.resolve() if problem.template else False
-            self.editor.show_error(problem.line if same_file else None, str(problem) if not same_file else problem.message)
+            self.editor.show_error(problem.line if same_file else None, str(problem) if problem.template and not same_file else problem.message)
         self.schedule_preview()
         return problem is None
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 from briefgen.resources import builtin_templates_dir, user_templates_dir
 
 
@@ -69,3 +72,15 @@ def test_hostile_template_in_the_editor_is_one_line_and_harms_no_later_brief(win
     with qtbot.waitSignal(window.previewUpdated, timeout=15000):
         window.schedule_preview()
     assert window.pdf.pageCount() >= 1
+
+
+def test_a_broken_facts_file_saved_in_the_editor_is_reported_by_its_file_and_line(window):
+    from briefgen.resources import user_templates_dir
+
+    window.openFactsAction.trigger()
+    window.editor.text.setPlainText('[facts.x]\nstatement = "A claim."\n')
+    assert window.save_template() is False
+    path = user_templates_dir() / "facts.toml"
+    assert path.read_text(encoding="utf-8").startswith("[facts.x]")
+    shown = html.unescape(re.sub(r"<[^>]+>", "", window.editor.status.text()))
+    assert shown.startswith(f"{path}:1: fact 'x': has no ")
