@@ -26,15 +26,15 @@ def _line_containing(path: Path, text: str) -> int | None:
 def _citation_problem(register: Register, path: Path, owner: str, where: str, fact_id: str) -> Problem | None:
     """A citation of a missing fact, or of a superseded one where the content states it as current."""
     current = register.current_id(fact_id)
-    line = _line_containing(path, f'"{fact_id}"')
     if current not in register.facts:
-        return Problem(f"{owner} {where}", f"cites fact '{fact_id}', which does not exist; add it to facts.toml or "
-                                   "fix the id", path, line)
-    if where in CURRENT_ONLY and register.facts[current]["status"] == "history":
+        message = f"cites fact '{fact_id}', which does not exist; add it to facts.toml or fix the id"
+    elif where in CURRENT_ONLY and register.facts[current]["status"] == "history":
         newer = [key for key, fact in register.facts.items() if fact.get("supersedes") == current]
         instead = f"cite '{newer[0]}' instead" if newer else "cite a current fact instead"
-        return Problem(f"{owner} {where}", f"states fact '{fact_id}' as current, but it is history; {instead}", path, line)
-    return None
+        message = f"states fact '{fact_id}' as current, but it is history; {instead}"
+    else:
+        return None
+    return Problem(f"{owner} {where}", message, path, _line_containing(path, f'"{fact_id}"'))
 
 
 def check_facts(folder: Path | None = None, today: dt.date | None = None) -> list[str]:

@@ -307,10 +307,16 @@ def current_to(register: Register, fact_ids: Iterable[str]) -> dt.date:
     return min(days) if days else parse_day(register.as_of) or dt.date.today()
 
 
+def days_stale(brief_date: dt.date, facts_date: dt.date) -> int | None:
+    """How many days a brief is dated after its facts, if that is more than 90; else None."""
+    days = (brief_date - facts_date).days
+    return days if days > STALE_AFTER_DAYS else None
+
+
 def staleness(brief_date: dt.date, facts_date: dt.date) -> str | None:
     """A one-line warning when a brief is dated more than 90 days after the facts it uses."""
-    days = (brief_date - facts_date).days
-    if days <= STALE_AFTER_DAYS:
+    days = days_stale(brief_date, facts_date)
+    if days is None:
         return None
     return (f"this brief is dated {days} days after its facts, which are current to "
             f"{facts_date.day} {facts_date:%B %Y}; check them with 'briefgen facts list' and update them in "

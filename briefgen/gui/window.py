@@ -42,7 +42,7 @@ from ..catalogue import Catalogue, load_catalogue
 from ..check import sample_requests
 from ..errors import BriefgenError, TemplateProblem
 from ..exporting import export, render
-from ..facts import STALE_AFTER_DAYS, user_facts_file
+from ..facts import days_stale, user_facts_file
 from ..build import build_document, resolve_user_dir
 from ..request import DEFAULT_TITLE, LENGTHS, BriefRequest
 from ..resources import assets_dir, builtin_templates_dir, user_templates_dir
@@ -388,12 +388,11 @@ class MainWindow(QMainWindow):
             facts_date = load_catalogue(resolve_user_dir(None)).facts_date(request.themes)
         except BriefgenError:
             facts_date = request.date
-        days = (request.date - facts_date).days
-        stale = days > STALE_AFTER_DAYS
+        days = days_stale(request.date, facts_date)
         self.factsNotice.setText(f"Facts may be out of date: this brief is dated {days} days after its facts "
                                  f"(current to {long_date(facts_date)}). Check them, and add newer ones with "
-                                 "Templates → Edit your facts." if stale else "")
-        self.factsNotice.setVisible(stale)
+                                 "Templates → Edit your facts." if days else "")
+        self.factsNotice.setVisible(days is not None)
 
     def _preview_ready(self, task_id: int, data: bytes) -> None:
         if task_id != self._preview_task:
