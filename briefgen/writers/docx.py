@@ -24,14 +24,18 @@ from docx.shared import Pt, RGBColor
 
 from .. import tree
 from ..errors import BriefgenError
+from ..figures.layout import layout
+from ..figures.raster import png
 from ..style import HouseStyle, ScriptFonts, column_fractions, house_style
 from ..textsafe import strip_xml_illegal
+from .docx_figure import NAMESPACES, inline_picture
 
 LIST_STYLES = {("bullet", 1): "List Bullet", ("bullet", 2): "List Bullet 2", ("bullet", 3): "List Bullet 3",
                ("number", 1): "List Number", ("number", 2): "List Number 2", ("number", 3): "List Number 3"}
 CONTENTS_STYLES = ("toc 1", "toc 2", "toc 3")
 PARAGRAPH_STYLES = ("Normal", "Title", "Subtitle", "Byline", "Heading 1", "Heading 2", "Heading 3", "Callout Title",
-                    "Table Text", "Reference", "Header", "TOC Heading", *CONTENTS_STYLES, *LIST_STYLES.values())
+                    "Table Text", "Reference", "Header", "TOC Heading", "Caption", "Figure", "Figure Source",
+                    *CONTENTS_STYLES, *LIST_STYLES.values())
 TWIPS_PER_POINT = 20
 RUN_CHARS = 1_000_000  # XML parsers refuse text nodes over 10 MB, so longer text goes in several runs
 
@@ -114,6 +118,11 @@ def _configure_styles(document, style: HouseStyle, fonts: ScriptFonts, language:
                       bold=level == 1, before=4 if level == 1 else 0, after=1, leading=style.body_leading)
         entry.paragraph_format.left_indent = Pt(14 * (level - 1))
         entry.paragraph_format.tab_stops.add_tab_stop(Pt(style.frame_width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    shape("Caption", fonts.docx_display, style.figure_caption_size, text, before=4, after=4,
+          leading=style.figure_caption_size * 1.3).paragraph_format.keep_with_next = True
+    shape("Figure", fonts.docx_body, style.body_size, text).paragraph_format.keep_with_next = True
+    shape("Figure Source", fonts.docx_body, style.figure_source_size, muted, before=4, after=style.paragraph_after + 4,
+          leading=style.figure_source_size * 1.3)
     for name in LIST_STYLES.values():
         shape(name, fonts.docx_body, style.body_size, text, after=style.list_item_after, leading=style.body_leading)
 
@@ -183,6 +192,8 @@ class _Translator(tree.Visitor):
         self.bookmark_headings = False
         self.heading_count = 0
         self.update_fields = False
+        self.width = style.frame_width
+        self.language = "en"
 
     # inlines
     def inlines(self, nodes: tuple[tree.Inline, ...], props: str = "") -> str:
@@ -296,6 +307,7 @@ class _Translator(tree.Visitor):
         width = int(self.style.frame_width * TWIPS_PER_POINT)
         inner = _Translator(self.part, self.prepared, self.style, self.fonts)
         inner.links, inner.next_number, inner.new_numbers = self.links, self.next_number, self.new_numbers
+        inner.width, inner.language = self.width - 2 * self.style.callout_padding - 2, self.language
         if node.title:
             inner.paragraph(_run(node.title), "Callout Title")
         inner.blocks(node.blocks)
@@ -323,6 +335,19 @@ class _Translator(tree.Visitor):
                 self.paragraph(_run(tree.plain_text(heading.children)) + "<w:r><w:tab/></w:r>" + page,
                                CONTENTS_STYLES[heading.level - 1])
         self.update_fields = True
+
+    def visit_Figure(self, node: tree.Figure) -> None:
+        """Caption in Word's Caption style with a SEQ field (so Word lists figures), the picture, the source."""
+        shown = str(node.number)
+        number = _field("SEQ Figure \\* ARABIC", shown).replace(_run(shown), _run(shown, "<w:b/>"))
+        self.paragraph(_run("Figure ", "<w:b/>") + number + _run(". ", "<w:b/>") + self.inlines(node.caption),
+                       "Caption")
+        drawing = layout(node.spec, round(self.width, 2), self.language)
+        relation, _ = self.part.get_or_add_image(io.BytesIO(png(drawing, language=self.language)))
+        self.paragraph(inline_picture(relation, drawing.width, drawing.height, node.number, node.label, node.alt),
+                       "Figure")
+        if node.source:
+            self.paragraph(self.inlines(node.source), "Figure Source")
 
     def visit_PageBreak(self, node: tree.PageBreak) -> None:
         self.out.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
@@ -380,10 +405,11 @@ def write(document: tree.Document, stream: BinaryIO) -> None:
     out = docx.Document(io.BytesIO(prepared.package))
     translator = _Translator(out.part, prepared, style, style.fonts_for(meta.language.split("-")[0]))
     translator.headings = tree.headings(document)
+    translator.language = meta.language.split("-")[0]
     translator.bookmark_headings = any(isinstance(block, tree.Contents) for block in document.blocks)
     translator.title_block(meta)
     translator.blocks(document.blocks)
-    body = parse_xml(f'<w:body {nsdecls("w", "r")}>{"".join(translator.out)}</w:body>')
+    body = parse_xml(f'<w:body {nsdecls("w", "r")} {NAMESPACES}>{"".join(translator.out)}</w:body>')
     section_properties = out.element.body[-1]
     for element in list(body):
         section_properties.addprevious(element)

@@ -26,6 +26,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from .. import tree
 from ..style import HouseStyle, ScriptFonts, column_fractions, house_style
 from ..textsafe import shorten, strip_controls
+from .pdf_figure import figure_flowables
 
 VARIANTS = ("regular", "bold", "italic", "bold_italic")
 CHUNK_LINES = 12  # a paragraph split across pages continues as paragraphs of this many lines (linear layout time)
@@ -51,6 +52,7 @@ class _Styles:
 
     def __init__(self, style: HouseStyle, language: str) -> None:
         body, display = _families(style.fonts_for(language))
+        self.language = language
         self.body_family, self.display_family = body, display
         self.display_bold = f"{display}-bold"
         text, accent, muted = (HexColor("#" + style.colour(n).hex) for n in ("text", "accent", "muted"))
@@ -78,6 +80,10 @@ class _Styles:
         self.cell = derived("Cell", f"{body}-regular", style.table_size, style.table_leading, text, 0)
         self.header_cell = derived("HeaderCell", bold, style.table_size, style.table_leading,
                                    self.colours["table_header_text"], 0, parent=self.cell)
+        self.caption = derived("Caption", regular, style.figure_caption_size, style.figure_caption_size * 1.3, text,
+                               4, keepWithNext=1)
+        self.figure_source = derived("FigureSource", f"{body}-regular", style.figure_source_size,
+                                     style.figure_source_size * 1.3, muted, 0, spaceBefore=4)
         self.reference = derived("Reference", f"{body}-regular", style.references_size, style.references_leading,
                                  text, 3, leftIndent=20, bulletIndent=0)
 
@@ -316,6 +322,14 @@ class _Translator(tree.Visitor):
 
     def visit_PageBreak(self, node: tree.PageBreak):
         return PageBreak()
+
+    def visit_Figure(self, node: tree.Figure):
+        caption = _Para(f"<b>{node.label}.</b> {self.inline(node.caption)}", self.styles.caption)
+        source = _Para(self.inline(node.source), self.styles.figure_source) if node.source else None
+        room = self.style.page_height - self.style.margin_top - self.style.margin_bottom - 80
+        fonts = (f"{self.styles.display_family}-regular", self.styles.display_bold)
+        return figure_flowables(caption, node.spec, source, self.width, fonts, room, self.styles.language,
+                                Spacer(1, self.style.paragraph_after + 4))
 
     def visit_Contents(self, node: tree.Contents):
         contents = TableOfContents(dotsMinLevel=0)
