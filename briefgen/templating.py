@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from .catalogue import Catalogue, Entry
 from .facts import view
+from .figures.define import FigureBook
 from .errors import TemplateProblem
 from .request import BriefRequest
 from .textsafe import escape_markdown
@@ -123,7 +124,8 @@ class _Citations:
         return Markup("::: references\n:::\n\n" + "\n".join(lines) + "\n")
 
 
-def context(request: BriefRequest, catalogue: Catalogue, citations: _Citations) -> dict[str, Any]:
+def context(request: BriefRequest, catalogue: Catalogue, citations: _Citations,
+            figures: FigureBook | None = None) -> dict[str, Any]:
     """Everything a template may use (documented in the README)."""
     chosen = [catalogue.themes[t] for t in catalogue.themes if t in request.themes]
     glossary = sorted(
@@ -153,6 +155,7 @@ def context(request: BriefRequest, catalogue: Catalogue, citations: _Citations) 
         "fact": lambda fact_id: view(catalogue.register, str(fact_id)),
         "cite": citations.cite,
         "references": citations.references,
+        "figure_info": (figures or FigureBook(catalogue, request.themes)).info,
     }
 
 
@@ -177,7 +180,8 @@ def round_robin(lists: Iterable[Iterable[Any]], limit: int) -> list[Any]:
 
 
 def render_markdown(
-    request: BriefRequest, catalogue: Catalogue, user_dir: Path | None, builtin_dir: Path
+    request: BriefRequest, catalogue: Catalogue, user_dir: Path | None, builtin_dir: Path,
+    figures: FigureBook | None = None,
 ) -> str:
     """The request's brief as Markdown; any template failure becomes a TemplateProblem."""
     env = environment(str(user_dir) if user_dir else None, str(builtin_dir))
@@ -186,7 +190,7 @@ def render_markdown(
     template = None
     try:
         template = env.get_template(name)
-        return template.render(context(request, catalogue, citations))
+        return template.render(context(request, catalogue, citations, figures))
     except TemplateNotFound as exc:
         raise TemplateProblem(name, None, f"template '{exc.name}' not found; add it to {user_dir or builtin_dir}") from None
     except TemplateSyntaxError as exc:

@@ -8,9 +8,7 @@ from functools import lru_cache
 from PIL import ImageFont
 
 from ..style import HouseStyle, house_style
-from .model import Chart, Circle, Drawing, Edge, Flow, Label, Line, Polygon, Rect, Shape, Spec, Timeline
-
-LANE_ORDER = ("Hong Kong", "Mainland", "Cross-boundary", "International")
+from .model import LANE_ORDER, Chart, Circle, Drawing, Edge, Flow, Label, Line, Polygon, Rect, Shape, Spec, Timeline
 _REFERENCE_SIZE = 100
 ARROW = (5.5, 3.0)  # arrowhead length and half-width
 
@@ -56,6 +54,7 @@ def layout(spec: Spec, width: float, language: str = "en") -> Drawing:
     style = house_style()
     faces = style.fonts_for(language).pdf_display
     pen = _Pen(style, Measure(faces.regular, faces.bold))
+    pen.width = width
     if isinstance(spec, Timeline):
         height = _timeline(spec, width, pen)
     elif isinstance(spec, Chart):
@@ -73,6 +72,7 @@ class _Pen:
         self.size = style.figure_size
         self.leading = round(self.size * 1.25, 2)
         self.shapes: list[Shape] = []
+        self.width = 0.0
         self.colour = lambda name: style.colour(name).hex
 
     def text(self, x: float, y: float, text: str, colour: str | None = None, bold: bool = False,
@@ -136,29 +136,33 @@ def _timeline(spec: Timeline, width: float, pen: _Pen) -> float:
             if event.lane != lane:
                 continue
             dot = x0 + index * column + 5
-            natural = max(m.width(event.label, size), m.width(event.date, size, True))
-            room_right = x1 - (dot + 5)
-            wide = min(natural, max(column - 10, 118.0))
-            if room_right >= min(wide, 70):
-                lines = m.wrap(event.label, size, min(wide, room_right))
-                span = max([m.width(t, size) for t in lines] + [m.width(event.date, size, True)])
-                left, right, anchor, x = dot - 4, dot + 5 + span, "start", dot + 5
-            else:  # near the right edge the label ends at its dot
-                lines = m.wrap(event.label, size, min(wide, dot - 5 - x0))
-                span = max([m.width(t, size) for t in lines] + [m.width(event.date, size, True)])
-                left, right, anchor, x = dot - 5 - span, dot + 4, "end", dot - 5
-            tier = next((t for t, used in enumerate(tiers)
-                         if all(right + 6 <= a or left >= b + 6 for a, b in used)), len(tiers))
-            if tier == len(tiers):
+            lead = m.width(event.date, size, True) + 3  # the date starts the first line, in bold
+            wide = min(lead + m.width(event.label, size) + 1, max(column - 10, 118.0))
+            options = []  # the label right of its dot, or ending at its dot (near the right edge, or to pack)
+            for anchor, room in (("start", x1 - dot - 5), ("end", dot - 5 - x0)):
+                if room >= min(wide, 70) or (anchor == "end" and not options):
+                    lines = _wrap_after(m, event.label, size, min(wide, room), lead)
+                    span = max(m.width(t, size) + (lead if i == 0 else 0) for i, t in enumerate(lines))
+                    left = dot + 5 if anchor == "start" else dot - 5 - span
+                    options.append((min(left, dot - 4), max(left + span, dot + 4), left, lines))
+            choice = None
+            for tier, used in enumerate(tiers):
+                choice = next((o for o in options if all(o[1] + 6 <= a or o[0] >= b + 6 for a, b in used)), None)
+                if choice:
+                    break
+            else:
+                tier = len(tiers)
                 tiers.append([])
-            tiers[tier].append((left, right))
-            placed.append((tier, dot, x, anchor, event, lines))
-        heights = [(1 + max(len(p[5]) for p in placed if p[0] == t)) * leading + 5 for t in range(len(tiers))]
-        lane_height = sum(heights) + 3
+                choice = options[0]
+            low, high, left, lines = choice
+            tiers[tier].append((low, high))
+            placed.append((tier, dot, left, lead, event, lines))
+        heights = [max(len(p[5]) for p in placed if p[0] == t) * leading + 4 for t in range(len(tiers))]
+        lane_height = max(sum(heights) + 3, leading + 6)
         if lane_index % 2 == 0:
             pen.shapes.append(Rect(0, top, x1, lane_height, fill=pen.colour("table_stripe_fill")))
         pen.text(4, top + 3 + size, lane, colour, bold=True, size=size + 0.5)
-        for tier, dot, x, anchor, event, lines in placed:
+        for tier, dot, left, lead, event, lines in placed:
             y = top + 3 + sum(heights[:tier]) + size
             pen.shapes.append(Line(dot, band - 3, dot, band, pen.colour("muted"), 0.6))
             if event.history:
@@ -166,12 +170,22 @@ def _timeline(spec: Timeline, width: float, pen: _Pen) -> float:
             else:
                 pen.shapes.append(Circle(dot, y - size * 0.32, 2.8, fill=colour))
             tone = pen.colour("muted") if event.history else pen.colour("text")
-            pen.text(x, y, event.date, colour, bold=True, anchor=anchor)
-            pen.lines(x, y + leading, lines, tone, anchor=anchor)
+            pen.text(left, y, event.date, colour, bold=True)
+            pen.text(left + lead, y, lines[0], tone)
+            pen.lines(left, y + leading, lines[1:], tone)
         top += lane_height
     pen.shapes.append(Line(x1, 0, x1, top, pen.colour("accent"), 1.0, (2.0, 1.5)))
     pen.text(x1, top + size + 3, spec.as_of, pen.colour("muted"), anchor="end")
     return top + size + 6
+
+
+def _wrap_after(m: Measure, text: str, size: float, width: float, lead: float) -> list[str]:
+    """`text` wrapped to `width`, its first line shortened by `lead` (room for the date); [''] if empty."""
+    first = m.wrap(text, size, max(width - lead, 20))
+    if len(first) <= 1:
+        return first or [""]
+    rest = m.wrap(text[len(first[0]):].strip(), size, width)
+    return [first[0]] + rest
 
 
 # Charts: a bar or line chart of one series, with values, dates and notes such as "reported" ---------
@@ -289,9 +303,10 @@ def _edge(pen: _Pen, edge: Edge, a: tuple, b: tuple, offset: float, gap_x: float
         down = by > ay
         y1, y2 = (ay + ah, by) if down else (ay, by + bh)
         pen.arrow(x, y1, x, y2, colour, edge.both)
-        lines = m.wrap(edge.label, size, aw / 2 - 8) if edge.label else []
+        last = ax + aw >= pen.width - 1  # in the last column the label goes left of the arrow
+        lines = m.wrap(edge.label, size, aw / 2 - 8 + (gap_x - 4 if last else 0)) if edge.label else []
         middle = (y1 + y2) / 2 - (len(lines) - 1) * leading / 2 + size * 0.35
-        pen.lines(x + 5, middle, lines, pen.colour("text"))
+        pen.lines(x - 5 if last else x + 5, middle, lines, pen.colour("text"), anchor="end" if last else "start")
     else:  # anything else: a straight arrow between the boxes' edges, its label on a white patch
         start, end = _clip(a, b), _clip(b, a)
         pen.arrow(*start, *end, colour, edge.both)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+LANE_ORDER = ("Hong Kong", "Mainland", "Cross-boundary", "International")
+
+
 # What a figure shows ---------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Event:
