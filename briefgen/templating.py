@@ -27,6 +27,7 @@ from .facts import view
 from .figures.define import FigureBook
 from .errors import TemplateProblem
 from .request import BriefRequest
+from .resources import builtin_templates_dir
 from .textsafe import escape_markdown
 
 TEMPLATE_SUFFIX = ".md.j2"
@@ -213,12 +214,11 @@ def _describe(exc: Exception) -> str:
 
 
 def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int | None]:
-    """The innermost traceback frame that belongs to a template file."""
-    found: tuple[str, int | None] = (fallback, None)
-    for frame in traceback.extract_tb(exc.__traceback__):
-        if frame.filename.endswith(".j2"):
-            found = (frame.filename, frame.lineno)
-    return found
+    """The innermost traceback frame that belongs to a template file, passing over built-in macros."""
+    frames = [(f.filename, f.lineno) for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+    builtin_macros = str(builtin_templates_dir() / "macros.md.j2")
+    callers = [frame for frame in frames if frame[0] != builtin_macros]
+    return (callers or frames or [(fallback, None)])[-1]
 
 
 def template_chain(env: SandboxedEnvironment, name: str) -> list[tuple[str, str]]:

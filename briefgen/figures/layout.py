@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from functools import lru_cache
 
 from PIL import ImageFont
@@ -61,7 +62,26 @@ def layout(spec: Spec, width: float, language: str = "en") -> Drawing:
         height = _chart(spec, width, pen)
     else:
         height = _flow(spec, width, pen)
-    return Drawing(width, math.ceil(height), tuple(pen.shapes))
+    return _inside(width, height, pen.shapes)
+
+
+def _inside(width: float, height: float, shapes: list[Shape]) -> Drawing:
+    """The drawing, moved down if a label rose above its top edge, and as tall as its lowest shape."""
+    top = min([0.0] + [s.y - s.size for s in shapes if isinstance(s, Label)])
+    if top < 0:
+        shapes = [_moved(shape, -top) for shape in shapes]
+        height -= top
+    return Drawing(width, math.ceil(height), tuple(shapes))
+
+
+def _moved(shape: Shape, dy: float) -> Shape:
+    if isinstance(shape, Line):
+        return replace(shape, y1=shape.y1 + dy, y2=shape.y2 + dy)
+    if isinstance(shape, Circle):
+        return replace(shape, cy=shape.cy + dy)
+    if isinstance(shape, Polygon):
+        return replace(shape, points=tuple((x, y + dy) for x, y in shape.points))
+    return replace(shape, y=shape.y + dy)
 
 
 class _Pen:
@@ -127,6 +147,8 @@ def _timeline(spec: Timeline, width: float, pen: _Pen) -> float:
             pen.text(left + 3, band - 5, spec.events[start].date[-4:], pen.colour("muted"), bold=True)
             start = index
     pen.shapes.append(Line(x0, band, x1, band, pen.colour("rule"), 0.6))
+    pen.shapes.append(Rect(x1 - m.width(spec.as_of, size) - 8, 0, m.width(spec.as_of, size) + 6, band - 1, fill="FFFFFF"))
+    pen.text(x1 - 4, band - 5, spec.as_of, pen.colour("accent"), anchor="end")  # the facts' date, at the dashed line
     top = band + 3
     for lane_index, lane in enumerate(spec.lanes):
         colour = lane_colour(pen.style, lane)
@@ -157,7 +179,7 @@ def _timeline(spec: Timeline, width: float, pen: _Pen) -> float:
             low, high, left, lines = choice
             tiers[tier].append((low, high))
             placed.append((tier, dot, left, lead, event, lines))
-        heights = [max(len(p[5]) for p in placed if p[0] == t) * leading + 4 for t in range(len(tiers))]
+        heights = [max(len(p[5]) for p in placed if p[0] == t) * leading + 3 for t in range(len(tiers))]
         lane_height = max(sum(heights) + 3, leading + 6)
         if lane_index % 2 == 0:
             pen.shapes.append(Rect(0, top, x1, lane_height, fill=pen.colour("table_stripe_fill")))
@@ -175,8 +197,7 @@ def _timeline(spec: Timeline, width: float, pen: _Pen) -> float:
             pen.lines(left, y + leading, lines[1:], tone)
         top += lane_height
     pen.shapes.append(Line(x1, 0, x1, top, pen.colour("accent"), 1.0, (2.0, 1.5)))
-    pen.text(x1, top + size + 3, spec.as_of, pen.colour("muted"), anchor="end")
-    return top + size + 6
+    return top + 1
 
 
 def _wrap_after(m: Measure, text: str, size: float, width: float, lead: float) -> list[str]:
@@ -207,7 +228,9 @@ def _chart(spec: Chart, width: float, pen: _Pen) -> float:
     top_value = step * math.ceil(max(p.value for p in spec.points) / step)
     ticks = [step * k for k in range(int(round(top_value / step)) + 1)]
     axis = max(m.width(_number(t), size) for t in ticks) + 6
-    plot_top, plot_height = leading + 14, 104.0
+    if spec.as_of:
+        pen.text(width, size + 1, spec.as_of, pen.colour("muted"), anchor="end")
+    plot_top, plot_height = leading + 12, 64.0
     bottom = plot_top + plot_height
     y_of = lambda value: bottom - plot_height * value / top_value  # noqa: E731
     for tick in ticks:
@@ -239,11 +262,7 @@ def _chart(spec: Chart, width: float, pen: _Pen) -> float:
             pen.shapes.append(Circle(x, y_of(point.value), 2.8, fill="FFFFFF" if point.note else colour,
                                      stroke=colour, width=1.2))
     notes = any(p.note for p in spec.points)
-    end = bottom + size + 6 + leading * (2 if notes else 1)
-    if spec.as_of:
-        pen.text(width, end + size, spec.as_of, pen.colour("muted"), anchor="end")
-        end += leading + 2
-    return end
+    return bottom + size + 6 + leading * (1 if notes else 0)
 
 
 # Flow diagrams: boxes on a grid of columns and rows, arrows between them ----------------------------
@@ -261,8 +280,18 @@ def _flow(spec: Flow, width: float, pen: _Pen) -> float:
         texts[node.id] = (title, detail)
     row_heights = [max([(len(t) + len(d)) * leading + 2 * pad + 1 for n in spec.nodes if n.row == r
                         for t, d in [texts[n.id]]] or [0]) for r in range(rows)]
-    gap_y = 30.0
-    tops = [sum(row_heights[:r]) + gap_y * r for r in range(rows)]
+    rows_of = {node.id: node.row for node in spec.nodes}
+    below, above = [0.0] * rows, [0.0] * rows  # room edge labels need under and over each row's boxes
+    for edge in spec.edges:
+        row = rows_of[edge.source]
+        if edge.label and row == rows_of[edge.target]:
+            need = len(m.wrap(edge.label, size, gap_x - 4)) * leading + 4
+            if row == 0 and need > row_heights[0] / 2:
+                below[0] = max(below[0], need)
+            else:
+                above[row] = max(above[row], need - row_heights[row] / 2)
+    gaps = [max(26.0, below[r] + above[r + 1] + 6) for r in range(rows - 1)]
+    tops = [sum(row_heights[:r]) + sum(gaps[:r]) for r in range(rows)]
     boxes = {}
     for node in spec.nodes:
         x, y, h = node.col * (box_width + gap_x), tops[node.row], row_heights[node.row]
@@ -295,8 +324,9 @@ def _edge(pen: _Pen, edge: Edge, a: tuple, b: tuple, offset: float, gap_x: float
         x1, x2 = (ax + aw, bx) if forward else (ax, bx + bw)
         pen.arrow(x1, y, x2, y, colour, edge.both)
         lines = m.wrap(edge.label, size, abs(x2 - x1) - 4) if edge.label else []
-        below = offset > 0
-        first = y + size + 3 if below else y - 4 - (len(lines) - 1) * leading
+        above = y - 4 - (len(lines) - 1) * leading
+        below = offset > 0 or above - size < 0  # no room above the first row: the label goes under the arrow
+        first = y + size + 3 if below else above
         pen.lines((x1 + x2) / 2, first, lines, pen.colour("text"), anchor="middle")
     elif abs(ax - bx) < 1:  # same column: a vertical arrow, its label beside it
         x = ax + aw / 2 + offset

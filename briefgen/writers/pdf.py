@@ -26,6 +26,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from .. import tree
 from ..style import HouseStyle, ScriptFonts, column_fractions, house_style
 from ..textsafe import shorten, strip_controls
+from ..figures.layout import layout
 from .pdf_figure import figure_flowables
 
 VARIANTS = ("regular", "bold", "italic", "bold_italic")
@@ -222,6 +223,8 @@ class _Translator(tree.Visitor):
             keep += sub.spaceBefore + sub.leading + sub.spaceAfter
         elif isinstance(following, (tree.Table, tree.Callout)):
             keep += 3 * self.style.body_leading  # room for a table's header row and first row
+        elif isinstance(following, tree.Figure):  # the whole figure: it never splits from its heading
+            keep += layout(following.spec, round(self.width, 2), self.styles.language).height + 50
         heading = _Heading(self.inline(node.children), style, node.level, strip_controls(tree.plain_text(node.children)))
         keep += heading.wrap(self.width, 1e9)[1] - style.leading
         half_page = (self.style.page_height - self.style.margin_top - self.style.margin_bottom) / 2
@@ -329,7 +332,7 @@ class _Translator(tree.Visitor):
         room = self.style.page_height - self.style.margin_top - self.style.margin_bottom - 80
         fonts = (f"{self.styles.display_family}-regular", self.styles.display_bold)
         return figure_flowables(caption, node.spec, source, self.width, fonts, room, self.styles.language,
-                                Spacer(1, self.style.paragraph_after + 4))
+                                Spacer(1, self.style.paragraph_after + 2))
 
     def visit_Contents(self, node: tree.Contents):
         contents = TableOfContents(dotsMinLevel=0)
