@@ -120,7 +120,8 @@ def _configure_styles(document, style: HouseStyle, fonts: ScriptFonts, language:
         entry.paragraph_format.tab_stops.add_tab_stop(Pt(style.frame_width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     shape("Caption", fonts.docx_display, style.figure_caption_size, text, before=4, after=4,
           leading=style.figure_caption_size * 1.3).paragraph_format.keep_with_next = True
-    shape("Figure", fonts.docx_body, style.body_size, text).paragraph_format.keep_with_next = True
+    picture = shape("Figure", fonts.docx_body, style.body_size, text).paragraph_format
+    picture.keep_with_next, picture.line_spacing = True, 1.0  # an exact line height would clip the picture
     shape("Figure Source", fonts.docx_body, style.figure_source_size, muted, before=4, after=style.paragraph_after + 4,
           leading=style.figure_source_size * 1.3)
     for name in LIST_STYLES.values():
@@ -339,7 +340,8 @@ class _Translator(tree.Visitor):
     def visit_Figure(self, node: tree.Figure) -> None:
         """Caption in Word's Caption style with a SEQ field (so Word lists figures), the picture, the source."""
         shown = str(node.number)
-        number = _field("SEQ Figure \\* ARABIC", shown).replace(_run(shown), _run(shown, "<w:b/>"))
+        number = _field("SEQ Figure \\* ARABIC", shown).replace(_run(shown), _run(shown, "<w:b/>")).replace(
+            "<w:r><w:fldChar", "<w:r><w:rPr><w:b/></w:rPr><w:fldChar")  # the number stays bold when recomputed
         self.paragraph(_run("Figure ", "<w:b/>") + number + _run(". ", "<w:b/>") + self.inlines(node.caption),
                        "Caption")
         drawing = layout(node.spec, round(self.width, 2), self.language)
