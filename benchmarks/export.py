@@ -145,6 +145,7 @@ def main() -> None:
                 standard[f"{fmt}-peak"] = peak
 
     long_title(work, runs)
+    figure_cost(runs)
 
     print()
     print("Baselines for the same standard brief (ratio = baseline time / briefgen time; above 1 means briefgen is faster)")
@@ -204,6 +205,32 @@ def long_title(work: Path, runs: int) -> None:
         target = work / f"long-title.{fmt}"
         ms = median_ms(lambda: export(request, target), max(3, runs // 5), warmup=1)
         print(f"  {fmt:<4} {_pages(target, fmt):>4} pages  {ms:>8.1f} ms in process")
+
+
+def figure_cost(runs: int) -> None:
+    """The standard brief with its figures against the same brief without them (target: at most 1.3x)."""
+    from briefgen.figures import layout, raster
+    from briefgen.writers import writer_for
+
+    print()
+    print(f"Cost of figures: standard brief, median of {runs} runs; 'cold' clears the drawing and PNG caches each run")
+    for audience in ("policymakers", "investors", "technologists"):
+        document = build_document(request_for("standard").with_changes(audience=audience))
+        bare = tree.Document(document.metadata, tuple(b for b in document.blocks if not isinstance(b, tree.Figure)))
+        count = len(document.blocks) - len(bare.blocks)
+        for fmt in ("docx", "pdf"):
+            write = writer_for(fmt)
+            without = median_ms(lambda: write(bare, io.BytesIO()), runs)
+            warm = median_ms(lambda: write(document, io.BytesIO()), runs)
+
+            def cold() -> None:
+                layout.layout.cache_clear()
+                raster.png.cache_clear()
+                write(document, io.BytesIO())
+
+            cold_ms = median_ms(cold, max(3, runs // 2), warmup=1)
+            print(f"  {audience:<13} {fmt:<4} {count} figures  without {without:6.1f} ms  with {warm:6.1f} ms "
+                  f"({warm / without:.2f}x)  cold {cold_ms:6.1f} ms ({cold_ms / without:.2f}x)")
 
 
 def _pages(path: Path, fmt: str) -> str:

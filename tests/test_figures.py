@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from docx.enum.text import WD_LINE_SPACING
 
 from briefgen import tree
 from briefgen.build import build_document
@@ -62,6 +63,9 @@ def test_investor_brief_has_a_timeline_and_a_sourced_chart_in_both_formats():
     assert descriptions[1].startswith("Bar chart of Licensed trading platforms (number): 18 Dec 2024: 7 (reported);")
     assert "13 Feb 2026: 12 (reported); Jun 2026: 13 (reported)" in descriptions[1]
     assert all(shape.width.pt == pytest.approx(house_style().frame_width, abs=1) for shape in docx.inline_shapes)
+    pictures = [p for p in docx.paragraphs if p.style.name == "Figure"]
+    assert len(pictures) == 2 and all(p.paragraph_format.line_spacing_rule != WD_LINE_SPACING.EXACTLY
+                                      and p.style.paragraph_format.line_spacing == 1.0 for p in pictures)  # not clipped
     text = flat(pdf_text(open_pdf(render_bytes(INVESTORS, "pdf"))))
     assert "Figure 1. Regulatory milestones by jurisdiction" in text
     assert "Figure 2. Virtual-asset trading platforms licensed by the SFC" in text
