@@ -255,6 +255,7 @@ def main() -> None:
           "editable install's finder and a CA-certificate injector, import modules briefgen partly needs anyway)")
     batch_seconds = batch(briefgen_cli, work)  # before LibreOffice, which may go on working after it exits
     long_title(work, runs)
+    figure_cost(runs)
 
     print()
     print("Baselines for the same standard brief")
@@ -353,6 +354,46 @@ def long_title(work: Path, runs: int) -> None:
         target = work / f"long-title.{fmt}"
         ms = median_ms(lambda: export(request, target), max(3, runs // 5), warmup=1)
         print(f"  {fmt:<4} {_pages(target, fmt):>4} pages  {ms:>8.1f} ms in process")
+
+
+def figure_cost(runs: int) -> None:
+    """The standard brief with its figures against the same brief without them (target: at most 1.3x)."""
+    from briefgen import cache
+    from briefgen.figures import layout, raster
+    from briefgen.writers import writer_for
+
+    print()
+    print(f"Cost of figures: standard brief, median of {runs} runs. 'with': drawings kept in memory (the app, batch);"
+          " 'new process': memory cleared, pictures from the cache folder (a CLI run after the first);"
+          " 'cold': no caches at all (the very first run)")
+    for audience in ("policymakers", "investors", "technologists", "public"):
+        document = build_document(request_for("standard").with_changes(audience=audience))
+        bare = tree.Document(document.metadata, tuple(b for b in document.blocks if not isinstance(b, tree.Figure)))
+        count = len(document.blocks) - len(bare.blocks)
+        for fmt in ("docx", "pdf"):
+            write = writer_for(fmt)
+            without = median_ms(lambda: write(bare, io.BytesIO()), runs)
+            warm = median_ms(lambda: write(document, io.BytesIO()), runs)
+
+            def fresh() -> None:
+                layout.layout.cache_clear()
+                raster.png.cache_clear()
+                write(document, io.BytesIO())
+
+            def cold() -> None:
+                os.environ[cache.DISABLE_VARIABLE] = "1"
+                cache.cache_dir.cache_clear()
+                try:
+                    fresh()
+                finally:
+                    del os.environ[cache.DISABLE_VARIABLE]
+                    cache.cache_dir.cache_clear()
+
+            fresh_ms = median_ms(fresh, max(3, runs // 2), warmup=1)
+            cold_ms = median_ms(cold, max(3, runs // 2), warmup=1)
+            print(f"  {audience:<13} {fmt:<4} {count} figures  without {without:6.1f} ms  with {warm:6.1f} ms "
+                  f"({warm / without:.2f}x)  new process {fresh_ms:6.1f} ms ({fresh_ms / without:.2f}x)  "
+                  f"cold {cold_ms:6.1f} ms ({cold_ms / without:.2f}x)")
 
 
 def _pages(path: Path, fmt: str) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 from . import convert, tree
 from .catalogue import Catalogue, load_catalogue
 from .errors import BriefgenError, TemplateProblem
+from .figures.define import FigureBook
 from .request import BriefRequest
 from .resources import builtin_templates_dir, user_templates_dir
 from .style import house_style
@@ -55,9 +56,10 @@ def build_document(request: BriefRequest, templates: Path | None = None) -> tree
     catalogue = load_catalogue(user_dir)
     request.check_ids(catalogue)
     builtin = builtin_templates_dir()
-    markdown = render_markdown(request, catalogue, user_dir, builtin)
+    figures = FigureBook(catalogue, request.themes)
+    markdown = render_markdown(request, catalogue, user_dir, builtin, figures)
     try:
-        return convert.parse(markdown, metadata(request, catalogue))
+        return convert.parse(markdown, metadata(request, catalogue), figures.spec)
     except convert.UnsupportedMarkdown as exc:
         env = environment(str(user_dir) if user_dir else None, str(builtin))
         filename, line = locate_markdown_line(env, audience_template(request.audience), markdown, exc.line)

@@ -95,6 +95,30 @@ def cached_by_files(kind: str, sources: list[Path], make: Callable[[], Any]) -> 
     return value
 
 
+def cached_bytes(kind: str, key: str, make: Callable[[], bytes], keep: int = 256) -> bytes:
+    """`make()`'s bytes for `key` (text naming everything the bytes depend on), kept across processes.
+
+    The folder keeps at most about `keep` entries: when it grows past that, the least recently made half goes.
+    """
+    folder = subfolder(kind)
+    if folder is None:
+        return make()
+    entry = folder / (sha1(key.encode("utf-8", "surrogatepass")).hexdigest() + ".bin")
+    try:
+        return entry.read_bytes()
+    except OSError:
+        pass
+    value = make()
+    write_file(entry, value)
+    try:
+        entries = sorted(folder.glob("*.bin"), key=lambda path: path.stat().st_mtime_ns)
+        for old in entries[:len(entries) // 2] if len(entries) > keep else []:
+            old.unlink()
+    except OSError:
+        pass
+    return value
+
+
 def template_bytecode_cache(env):
     """Jinja's FileSystemBytecodeCache in the cache folder for `env`, or None if there is no usable cache.
 

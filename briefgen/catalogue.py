@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
 from .errors import BriefgenError
+from .figures.define import FIGURES_FILE, Definition, load_definitions
 from .facts import FACTS_FILE, SOURCES_FILE, Register, current_to, line_of, load_register, sources_of, timeline
 from .resources import assets_dir, read_asset_toml, read_toml
 from .theme_content import cited_facts, resolve_theme
@@ -36,6 +37,7 @@ class Catalogue:
     comparison: Mapping[str, Any]
     timeline: tuple[Mapping[str, str], ...]
     theme_facts: Mapping[str, tuple[str, ...]]  # the fact ids each theme rests on, findings first
+    figures: Mapping[str, Definition] = field(default_factory=dict)  # figure definitions by id, the user's too
 
     @property
     def sources(self) -> Mapping[str, Mapping[str, str]]:
@@ -105,7 +107,7 @@ def load_catalogue(user_dir: Path | None = None) -> Catalogue:
     """The built-in catalogue, plus the audiences, facts and sources the user added in `user_dir`."""
     stamps: tuple[int | None, ...] = ()
     if user_dir is not None:
-        paths = (user_dir / name for name in (USER_AUDIENCES_FILE, FACTS_FILE, SOURCES_FILE))
+        paths = (user_dir / name for name in (USER_AUDIENCES_FILE, FACTS_FILE, SOURCES_FILE, FIGURES_FILE))
         stamps = tuple(path.stat().st_mtime_ns if path.is_file() else None for path in paths)
     return _load(str(user_dir) if user_dir else None, stamps)
 
@@ -140,6 +142,7 @@ def _load(user_dir: str | None, _stamps: tuple[int | None, ...]) -> Catalogue:
                                      "sources": list(dict.fromkeys(s for row in rows for s in row["sources"]))}),
         timeline=timeline(register),
         theme_facts=MappingProxyType({theme_id: cited_facts(table, register) for theme_id, table in raw.items()}),
+        figures=MappingProxyType(load_definitions(folder, register)),
     )
 
 

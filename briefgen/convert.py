@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -10,10 +11,14 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from . import tree
+from .figures.model import Spec
 
 CALLOUT = "callout"
 REFERENCES_MARK = "references"  # `::: references` + `:::` marks where the numbered list goes
 CONTENTS_MARK = "contents"  # `::: contents Title` + `:::` places a contents list
+FIGURE = "figure"  # `::: figure ID`, a caption paragraph, a source paragraph, `:::`
+
+FigureResolver = Callable[[str], tuple[Spec, str]]  # figure id -> (spec, alt text); KeyError if unknown
 
 
 class UnsupportedMarkdown(Exception):
@@ -33,13 +38,14 @@ def _parser() -> MarkdownIt:
     md.use(container_plugin, CALLOUT)
     md.use(container_plugin, REFERENCES_MARK)
     md.use(container_plugin, CONTENTS_MARK)
+    md.use(container_plugin, FIGURE)
     return md
 
 
-def parse(markdown: str, metadata: tree.Metadata) -> tree.Document:
+def parse(markdown: str, metadata: tree.Metadata, figures: FigureResolver | None = None) -> tree.Document:
     """Turn Markdown into a Document, or raise UnsupportedMarkdown naming the line."""
     tokens = _parser().parse(markdown)
-    return tree.Document(metadata=metadata, blocks=_Converter(tokens).document_blocks())
+    return tree.Document(metadata=metadata, blocks=_Converter(tokens, figures).document_blocks())
 
 
 _NAMES = {
@@ -56,8 +62,10 @@ _NAMES = {
 
 
 class _Converter:
-    def __init__(self, tokens: list[Token]) -> None:
+    def __init__(self, tokens: list[Token], figures: FigureResolver | None = None) -> None:
         self.tokens = tokens
+        self.figures = figures
+        self.figure_count = 0
         self.pos = 0
         self.line: int | None = None
         self.has_references_mark = False
@@ -139,9 +147,27 @@ class _Converter:
             if self._blocks(f"container_{CONTENTS_MARK}_close"):
                 raise UnsupportedMarkdown(self.line, "the ::: contents marker must be empty")
             return tree.Contents(title or "Contents", depth=1)
+        if kind == f"container_{FIGURE}_open":
+            return self._figure(token.info.strip()[len(FIGURE) :].strip())
         if kind == "hr":
             return tree.PageBreak()
         raise self._unsupported(token)
+
+    def _figure(self, figure_id: str) -> tree.Figure:
+        line = self.line
+        blocks = self._blocks(f"container_{FIGURE}_close")
+        if not 1 <= len(blocks) <= 2 or not all(isinstance(b, tree.Paragraph) for b in blocks):
+            raise UnsupportedMarkdown(line, f"figure '{figure_id}' must hold a caption paragraph and then, "
+                                            "optionally, a source paragraph")
+        try:
+            if self.figures is None:
+                raise KeyError(figure_id)
+            spec, alt = self.figures(figure_id)
+        except KeyError:
+            raise UnsupportedMarkdown(line, f"unknown figure '{figure_id}'; define it in figures.toml") from None
+        self.figure_count += 1
+        source = blocks[1].children if len(blocks) == 2 else ()
+        return tree.Figure(self.figure_count, figure_id, blocks[0].children, source, alt, spec)
 
     def _items(self, close: str) -> tuple[tree.ListItem, ...]:
         items = []

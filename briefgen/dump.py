@@ -56,5 +56,10 @@ def _block(block: tree.Block, depth: int, lines: list[str]) -> None:
         lines.append(f"{pad}PageBreak")
     elif isinstance(block, tree.Contents):
         lines.append(f"{pad}Contents {block.title!r} depth={block.depth}")
+    elif isinstance(block, tree.Figure):
+        lines.append(f"{pad}Figure {block.number} id={block.id!r} kind={type(block.spec).__name__}")
+        lines.append(f"{pad}  Caption {_inlines(block.caption)}")
+        lines.append(f"{pad}  Source {_inlines(block.source)}")
+        lines.append(f"{pad}  Alt {block.alt!r}")
     else:  # pragma: no cover - the tree is closed
         raise NotImplementedError(type(block).__name__)

@@ -87,6 +87,11 @@ class HouseStyle:
     references_leading: float
     running_size: float
     short_title_chars: int
+    figure_size: float = 7.5
+    figure_caption_size: float = 9.5
+    figure_source_size: float = 8
+    figure_dpi: int = 300
+    figure_palette: tuple[str, ...] = ("0B4F6C",)
 
     def colour(self, name: str) -> Colour:
         return self.colours[name]
@@ -160,6 +165,11 @@ def house_style() -> HouseStyle:
         references_leading=raw["references"]["leading"],
         running_size=raw["running"]["size"],
         short_title_chars=raw["running"]["short_title_chars"],
+        figure_size=raw["figure"]["size"],
+        figure_caption_size=raw["figure"]["caption_size"],
+        figure_source_size=raw["figure"]["source_size"],
+        figure_dpi=raw["figure"]["dpi"],
+        figure_palette=tuple(raw["figure"]["palette"]),
     )
 
 

@@ -17,10 +17,12 @@ from . import limits
 from .cache import template_bytecode_cache
 from .catalogue import Catalogue, Entry
 from .facts import view
+from .figures.define import FigureBook
 from .errors import TemplateProblem
 from .sandbox import BriefEnvironment, LimitedEnvironment, StrictUndefinedData, describe_recursion
 from .template_files import BriefLoader
 from .request import BriefRequest
+from .resources import builtin_templates_dir
 from .textsafe import escape_markdown
 
 TEMPLATE_SUFFIX = ".md.j2"
@@ -120,7 +122,8 @@ class _Citations:
         return Markup("::: references\n:::\n\n" + "\n".join(lines) + "\n")
 
 
-def context(request: BriefRequest, catalogue: Catalogue, citations: _Citations) -> dict[str, Any]:
+def context(request: BriefRequest, catalogue: Catalogue, citations: _Citations,
+            figures: FigureBook | None = None) -> dict[str, Any]:
     """Everything a template may use (documented in the README)."""
     chosen = [catalogue.themes[t] for t in catalogue.themes if t in request.themes]
     glossary = sorted(
@@ -150,6 +153,7 @@ def context(request: BriefRequest, catalogue: Catalogue, citations: _Citations) 
         "fact": lambda fact_id: view(catalogue.register, str(fact_id)),
         "cite": citations.cite,
         "references": citations.references,
+        "figure_info": (figures or FigureBook(catalogue, request.themes)).info,
     }
 
 
@@ -174,7 +178,8 @@ def round_robin(lists: Iterable[Iterable[Any]], limit: int) -> list[Any]:
 
 
 def render_markdown(
-    request: BriefRequest, catalogue: Catalogue, user_dir: Path | None, builtin_dir: Path
+    request: BriefRequest, catalogue: Catalogue, user_dir: Path | None, builtin_dir: Path,
+    figures: FigureBook | None = None,
 ) -> str:
     """The request's brief as Markdown; any template failure becomes a TemplateProblem."""
     env = environment(str(user_dir) if user_dir else None, str(builtin_dir))
@@ -183,11 +188,12 @@ def render_markdown(
     template = None
     try:
         template = env.get_template(name)
+        ctx = context(request, catalogue, citations, figures)
         if not isinstance(env, LimitedEnvironment):
-            return template.render(context(request, catalogue, citations))
+            return template.render(ctx)
         with limits.budget() as spent:
             parts = []
-            for part in template.generate(context(request, catalogue, citations)):
+            for part in template.generate(ctx):
                 spent.emit(len(part))
                 parts.append(part)
             return "".join(parts)
@@ -221,14 +227,16 @@ def _describe(exc: BaseException) -> str:
 
 
 def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int | None]:
-    """The innermost traceback frame that belongs to a template file (for recursion, the first)."""
-    found: tuple[str, int | None] = (fallback, None)
-    for frame in traceback.extract_tb(exc.__traceback__):
-        if isinstance(exc, RecursionError) and found[1] is not None:
-            break
-        if frame.filename.endswith(".j2"):
-            found = (frame.filename, frame.lineno)
-    return found
+    """The innermost traceback frame that belongs to a template file, passing over built-in macros.
+
+    For a recursion error the outermost template frame is the useful one: it names the call that began the loop.
+    """
+    frames = [(f.filename, f.lineno) for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+    if isinstance(exc, RecursionError) and frames:
+        return frames[0]
+    builtin_macros = str(builtin_templates_dir() / "macros.md.j2")
+    callers = [frame for frame in frames if frame[0] != builtin_macros]
+    return (callers or frames or [(fallback, None)])[-1]
 
 
 def template_chain(env: SandboxedEnvironment, name: str) -> list[tuple[str, str]]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .figures.model import Spec
+
 
 # Inlines -------------------------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -107,9 +109,25 @@ class Contents:
     depth: int = 1
 
 
-Block = Heading | Paragraph | BulletList | OrderedList | Table | Callout | References | PageBreak | Contents
+@dataclass(frozen=True)
+class Figure:
+    """A numbered figure: its caption, the drawing's spec, a source line, and alt text for screen readers."""
 
-BLOCK_TYPES = (Heading, Paragraph, BulletList, OrderedList, Table, Callout, References, PageBreak, Contents)
+    number: int
+    id: str
+    caption: tuple[Inline, ...]
+    source: tuple[Inline, ...]
+    alt: str
+    spec: Spec
+
+    @property
+    def label(self) -> str:
+        return f"Figure {self.number}"
+
+
+Block = Heading | Paragraph | BulletList | OrderedList | Table | Callout | References | PageBreak | Contents | Figure
+
+BLOCK_TYPES = (Heading, Paragraph, BulletList, OrderedList, Table, Callout, References, PageBreak, Contents, Figure)
 INLINE_TYPES = (Text, Strong, Emphasis, Link, Citation)
 
 

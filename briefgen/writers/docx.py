@@ -18,11 +18,13 @@ from ..cache import cached_by_files
 from ..resources import assets_dir
 from ..style import HouseStyle, ScriptFonts, house_style
 from ..textsafe import strip_xml_illegal, xml_attribute as quoteattr
+from .docx_figure import IMAGE_RELATIONSHIP
 from .package import compress, write_zip
 from .wordml import CONTENTS_STYLES, LIST_STYLES, Translator, border, core_properties, running_header
 
 PARAGRAPH_STYLES = ("Normal", "Title", "Subtitle", "Byline", "Heading 1", "Heading 2", "Heading 3", "Callout Title",
-                    "Table Text", "Reference", "Header", "TOC Heading", *CONTENTS_STYLES, *LIST_STYLES.values())
+                    "Table Text", "Reference", "Header", "TOC Heading", "Caption", "Figure", "Figure Source",
+                    *CONTENTS_STYLES, *LIST_STYLES.values())
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 HEADER_MARK = "<!--briefgen running header-->"
 DYNAMIC = {"document": "word/document.xml", "rels": "word/_rels/document.xml.rels", "numbering": "word/numbering.xml",
@@ -118,6 +120,12 @@ def _configure_styles(document, style: HouseStyle, fonts: ScriptFonts, language:
                       bold=level == 1, before=4 if level == 1 else 0, after=1, leading=style.body_leading)
         entry.paragraph_format.left_indent = Pt(14 * (level - 1))
         entry.paragraph_format.tab_stops.add_tab_stop(Pt(style.frame_width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    shape("Caption", fonts.docx_display, style.figure_caption_size, text, before=4, after=4,
+          leading=style.figure_caption_size * 1.3).paragraph_format.keep_with_next = True
+    picture = shape("Figure", fonts.docx_body, style.body_size, text).paragraph_format
+    picture.keep_with_next, picture.line_spacing = True, 1.0  # an exact line height would clip the picture
+    shape("Figure Source", fonts.docx_body, style.figure_source_size, muted, before=4, after=style.paragraph_after + 4,
+          leading=style.figure_source_size * 1.3)
     for name in LIST_STYLES.values():
         shape(name, fonts.docx_body, style.body_size, text, after=style.list_item_after, leading=style.body_leading)
 
@@ -185,6 +193,8 @@ def _make_prepared(language: str) -> dict:
         for name in package.namelist():
             data = package.read(name)
             key = next((key for key, part in names.items() if part == name), None)
+            if name == "[Content_Types].xml" and b'Extension="png"' not in data:  # figures are PNG pictures
+                data = data.replace(b"<Default ", b'<Default Extension="png" ContentType="image/png"/><Default ', 1)
             if key is None:
                 parts.append(compress(name, data))
             else:
@@ -210,15 +220,19 @@ def write(document: tree.Document, stream: BinaryIO) -> None:
     prepared = _prepared(meta.language)
     core = core_properties(meta)
     translator = Translator(prepared, style, style.fonts_for(meta.language.split("-")[0]))
+    translator.language = meta.language.split("-")[0]
     translator.headings = tree.headings(document)
     translator.bookmark_headings = any(isinstance(block, tree.Contents) for block in document.blocks)
     translator.title_block(meta)
     translator.blocks(document.blocks)
+    relations = translator.relations
     filled = {
         "document": "".join(translator.out),
         "header": running_header(meta, style, prepared),
         "rels": "".join(f'<Relationship Id="{key}" Type="{HYPERLINK}" Target={quoteattr(strip_xml_illegal(url))} '
-                        'TargetMode="External"/>' for url, key in translator.links.items()),
+                        'TargetMode="External"/>' for url, key in relations.links.items())
+        + "".join(f'<Relationship Id="{key}" Type="{IMAGE_RELATIONSHIP}" Target="{target}"/>'
+                  for key, target, _ in relations.images),
         "numbering": "".join(f'<w:num w:numId="{number}"><w:abstractNumId w:val="{abstract}"/><w:lvlOverride '
                              f'w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'
                              for number, abstract, start in translator.new_numbers),
@@ -234,6 +248,7 @@ def write(document: tree.Document, stream: BinaryIO) -> None:
         else:
             part = (name, crc, size, data)
         parts.append(part)
+    parts += [compress(f"word/{target}", data) for _, target, data in relations.images]
     package = io.BytesIO()  # a failing stream must not leave a half-written zip behind
     write_zip(package, parts)
     stream.write(package.getvalue())

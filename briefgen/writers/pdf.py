@@ -25,6 +25,8 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from .. import tree
 from ..style import HouseStyle, ScriptFonts, column_fractions, house_style
 from ..textsafe import shorten, strip_controls, xml_attribute as quoteattr, xml_escape as escape
+from ..figures.layout import layout
+from .pdf_figure import figure_flowables
 
 VARIANTS = ("regular", "bold", "italic", "bold_italic")
 CHUNK_LINES = 12  # a paragraph split across pages continues as paragraphs of this many lines (linear layout time)
@@ -59,6 +61,7 @@ class _Styles:
 
     def __init__(self, style: HouseStyle, language: str) -> None:
         body, display = _families(style.fonts_for(language))
+        self.language = language
         self.body_family, self.display_family = body, display
         self.display_bold = f"{display}-bold"
         text, accent, muted = (HexColor("#" + style.colour(n).hex) for n in ("text", "accent", "muted"))
@@ -86,6 +89,10 @@ class _Styles:
         self.cell = derived("Cell", f"{body}-regular", style.table_size, style.table_leading, text, 0)
         self.header_cell = derived("HeaderCell", bold, style.table_size, style.table_leading,
                                    self.colours["table_header_text"], 0, parent=self.cell)
+        self.caption = derived("Caption", regular, style.figure_caption_size, style.figure_caption_size * 1.3, text,
+                               4, keepWithNext=1)
+        self.figure_source = derived("FigureSource", f"{body}-regular", style.figure_source_size,
+                                     style.figure_source_size * 1.3, muted, 0, spaceBefore=4)
         self.reference = derived("Reference", f"{body}-regular", style.references_size, style.references_leading,
                                  text, 3, leftIndent=20, bulletIndent=0)
 
@@ -224,6 +231,8 @@ class _Translator(tree.Visitor):
             keep += sub.spaceBefore + sub.leading + sub.spaceAfter
         elif isinstance(following, (tree.Table, tree.Callout)):
             keep += 3 * self.style.body_leading  # room for a table's header row and first row
+        elif isinstance(following, tree.Figure):  # the whole figure: it never splits from its heading
+            keep += layout(following.spec, round(self.width, 2), self.styles.language).height + 50
         heading = _Heading(self.inline(node.children), style, node.level, strip_controls(tree.plain_text(node.children)))
         keep += heading.wrap(self.width, 1e9)[1] - style.leading
         half_page = (self.style.page_height - self.style.margin_top - self.style.margin_bottom) / 2
@@ -324,6 +333,14 @@ class _Translator(tree.Visitor):
 
     def visit_PageBreak(self, node: tree.PageBreak):
         return PageBreak()
+
+    def visit_Figure(self, node: tree.Figure):
+        caption = _Para(f"<b>{node.label}.</b> {self.inline(node.caption)}", self.styles.caption)
+        source = _Para(self.inline(node.source), self.styles.figure_source) if node.source else None
+        room = self.style.page_height - self.style.margin_top - self.style.margin_bottom - 80
+        fonts = (f"{self.styles.display_family}-regular", self.styles.display_bold)
+        return figure_flowables(caption, node.spec, source, self.width, fonts, room, self.styles.language,
+                                Spacer(1, self.style.paragraph_after + 2))
 
     def visit_Contents(self, node: tree.Contents):
         contents = TableOfContents(dotsMinLevel=0)

@@ -7,6 +7,9 @@ from typing import Any
 
 from .. import tree
 from ..errors import BriefgenError
+from ..figures.layout import layout
+from ..figures.raster import png
+from .docx_figure import inline_picture
 from ..style import HouseStyle, ScriptFonts, column_fractions
 from ..textsafe import strip_xml_illegal, xml_attribute as quoteattr, xml_escape as escape
 
@@ -37,6 +40,29 @@ def fonts_xml(family: str) -> str:
     return f'<w:rFonts w:ascii={quoteattr(family)} w:hAnsi={quoteattr(family)} w:cs={quoteattr(family)} w:eastAsia={quoteattr(family)}/>'
 
 
+class Relations:
+    """The relationships a brief adds to its document part: hyperlinks and figure pictures, numbered in one sequence."""
+
+    def __init__(self, first: int) -> None:
+        self.next = first
+        self.links: dict[str, str] = {}
+        self.images: list[tuple[str, str, bytes]] = []  # (relationship id, part name under word/, PNG data)
+
+    def _new(self) -> str:
+        self.next += 1
+        return f"rId{self.next - 1}"
+
+    def link(self, url: str) -> str:
+        if url not in self.links:
+            self.links[url] = self._new()
+        return self.links[url]
+
+    def image(self, data: bytes) -> str:
+        key = self._new()
+        self.images.append((key, f"media/figure{len(self.images) + 1}.png", data))
+        return key
+
+
 class Translator(tree.Visitor):
     """Turns tree blocks into WordprocessingML body text for one document."""
 
@@ -48,11 +74,13 @@ class Translator(tree.Visitor):
         self.depth = 1
         self.new_numbers: list[tuple[int, str, int]] = []
         self.next_number = 1000
-        self.links: dict[str, str] = {}
+        self.relations = Relations(prepared.next_relation)
         self.headings: list[tree.Heading] = []
         self.bookmark_headings = False
         self.heading_count = 0
         self.update_fields = False
+        self.width = style.frame_width  # points available to a figure: less inside a callout
+        self.language = "en"
 
     # inlines
     def inlines(self, nodes: tuple[tree.Inline, ...], props: str = "") -> str:
@@ -66,17 +94,12 @@ class Translator(tree.Visitor):
                 parts.append(self.inlines(node.children, props + "<w:i/>"))
             elif isinstance(node, tree.Link):
                 link_props = f'{props}<w:color w:val="{self.style.colour("link").hex}"/><w:u w:val="single"/>'
-                parts.append(f'<w:hyperlink r:id="{self._relation(node.url)}">{self.inlines(node.children, link_props)}</w:hyperlink>')
+                parts.append(f'<w:hyperlink r:id="{self.relations.link(node.url)}">{self.inlines(node.children, link_props)}</w:hyperlink>')
             elif isinstance(node, tree.Citation):
                 parts.append(run(tree.citation_label(node.numbers), props + '<w:vertAlign w:val="superscript"/>'))
             else:  # pragma: no cover - the tree is closed
                 raise NotImplementedError(type(node).__name__)
         return "".join(parts)
-
-    def _relation(self, url: str) -> str:
-        if url not in self.links:
-            self.links[url] = f"rId{self.prepared.next_relation + len(self.links)}"
-        return self.links[url]
 
     def paragraph(self, content: str, style_name: str | None = None, extra_ppr: str = "") -> None:
         ppr = f'<w:pStyle w:val="{self.prepared.style_ids[style_name]}"/>' if style_name else ""
@@ -165,7 +188,8 @@ class Translator(tree.Visitor):
     def visit_Callout(self, node: tree.Callout) -> None:
         width = int(self.style.frame_width * TWIPS_PER_POINT)
         inner = Translator(self.prepared, self.style, self.fonts)
-        inner.links, inner.next_number, inner.new_numbers = self.links, self.next_number, self.new_numbers
+        inner.relations, inner.next_number, inner.new_numbers = self.relations, self.next_number, self.new_numbers
+        inner.width, inner.language = self.width - 2 * self.style.callout_padding - 2, self.language
         if node.title:
             inner.paragraph(run(node.title), "Callout Title")
         inner.blocks(node.blocks)
@@ -193,6 +217,20 @@ class Translator(tree.Visitor):
                 self.paragraph(run(tree.plain_text(heading.children)) + "<w:r><w:tab/></w:r>" + page,
                                CONTENTS_STYLES[heading.level - 1])
         self.update_fields = True
+
+    def visit_Figure(self, node: tree.Figure) -> None:
+        """Caption in Word's Caption style with a SEQ field (so Word lists figures), the picture, the source."""
+        shown = str(node.number)
+        number = field("SEQ Figure \\* ARABIC", shown).replace(run(shown), run(shown, "<w:b/>")).replace(
+            "<w:r><w:fldChar", "<w:r><w:rPr><w:b/></w:rPr><w:fldChar")  # the number stays bold when recomputed
+        self.paragraph(run("Figure ", "<w:b/>") + number + run(". ", "<w:b/>") + self.inlines(node.caption),
+                       "Caption")
+        drawing = layout(node.spec, round(self.width, 2), self.language)
+        relation = self.relations.image(png(drawing, language=self.language))
+        self.paragraph(inline_picture(relation, drawing.width, drawing.height, node.number, node.label, node.alt),
+                       "Figure")
+        if node.source:
+            self.paragraph(self.inlines(node.source), "Figure Source")
 
     def visit_PageBreak(self, node: tree.PageBreak) -> None:
         self.out.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')

@@ -8,11 +8,14 @@ import re
 import pytest
 
 from briefgen import tree
+from briefgen.figures import model
 from briefgen.writers import FORMATS, writer_for
 
 from ..conftest import docx_text, open_docx, open_pdf, outline_titles, pdf_text
 
 T = tree.Text
+FLOW = model.Flow((model.Node("a", "Payer", 0, 0, "a bank customer"), model.Node("b", "Payee bank", 1, 0)),
+                  (model.Edge("a", "b", "pays through FPS"),))
 EVERY_NODE = tree.Document(
     tree.Metadata("Every node", "Every node", "A briefing for testers", "Ann", "Org", "2026-01-02", "en-GB",
                   "Subject", ("k1", "k2")),
@@ -30,6 +33,8 @@ EVERY_NODE = tree.Document(
         tree.OrderedList((tree.ListItem((tree.Paragraph((T("number three"),)),)),), start=3),
         tree.OrderedList((tree.ListItem((tree.Paragraph((T("restarted one"),)),)),), start=1),
         tree.Table(((T("Head A"),), (T("Head B"),)), (((T("cell 1"),), (T("cell 2"),)),)),
+        tree.Figure(1, "payment", (T("How a payment moves"),), (T("Source: the payer's bank"), tree.Citation((2,))),
+                    "Flow diagram: the payer pays the payee bank through FPS.", FLOW),
         tree.PageBreak(),
         tree.Heading(3, (T("Level three"),)),
         tree.References((tree.Reference(1, (T("Source one "), tree.Link("https://a.example", (T("https://a.example"),)))),
@@ -66,6 +71,11 @@ def test_docx_renders_every_node():
     assert xml.count("<w:bookmarkStart") == 3  # every heading can be pointed at
     link = [r for r in document.part.rels.values() if r.reltype.endswith("/hyperlink")]
     assert {r.target_ref for r in link} == {"https://example.org/x", "https://a.example"}
+    assert styles["Figure 1. How a payment moves"] == "Caption" and styles["Source: the payer's bank2"] == "Figure Source"
+    assert "SEQ Figure" in xml  # Word can build a table of figures from the caption
+    (picture,) = document.inline_shapes
+    assert picture._inline.docPr.get("descr") == "Flow diagram: the payer pays the payee bank through FPS."
+    assert picture.width.pt == pytest.approx(471.3, abs=1)  # the frame's width
 
 
 def test_pdf_renders_every_node():
@@ -74,6 +84,8 @@ def test_pdf_renders_every_node():
     for word in WORDS:
         assert word in text
     assert len(reader.pages) == 2  # the page break
+    assert "Figure 1. How a payment moves" in text and "Source: the payer's bank" in text
+    assert "Payer" in text and "pays through FPS" in text  # the drawing's own labels are text, not pixels
     first = reader.pages[0].extract_text()
     # each contents entry is drawn as its dot leader and page number, then its text
     assert re.search(r"In this brief\n[ .]+1\nLevel one\n[ .]+1\nLevel two\nKey messages", first)

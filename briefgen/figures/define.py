@@ -1,0 +1,276 @@
+"""Figure definitions as data (assets/content/figures.toml and the user's figures.toml), checked and resolved per brief."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from ..errors import TemplateProblem
+from ..facts import Register, current_to, line_of, parse_day
+from ..resources import assets_dir, read_asset_toml, read_toml
+from markupsafe import Markup
+
+from .model import LANE_ORDER, Chart, Edge, Event, Flow, Node, Point, Spec, Timeline, describe
+
+FIGURES_FILE = "figures.toml"
+KINDS = ("timeline", "bar", "line", "flow")
+FIELDS = {"timeline": {"facts", "limit"}, "bar": {"unit", "y_title", "points"}, "line": {"unit", "y_title", "points"},
+          "flow": {"nodes", "edges", "facts"}}
+ID = re.compile(r"[a-z0-9][a-z0-9-]*$")
+WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split()
+
+
+@dataclass(frozen=True)
+class Definition:
+    """One figure as written in a figures.toml."""
+
+    id: str
+    kind: str
+    fields: Mapping[str, Any]
+    path: Path
+
+    def problem(self, message: str, name: str | None = None) -> TemplateProblem:
+        return TemplateProblem(str(self.path), line_of(self.path, "figures", self.id, name),
+                               f"figure '{self.id}': {message}")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A figure ready for one brief: the drawing's spec, its alt text, caption, and the sources it cites."""
+
+    definition: Definition
+    spec: Spec
+    alt: str
+    sources: tuple[str, ...]
+
+
+def read_definitions(user_dir: Path | None, register: Register) -> tuple[dict[str, Definition], list[TemplateProblem]]:
+    """Built-in definitions with the user's merged over them (same id replaces), and every problem found."""
+    layers = [(assets_dir() / "content" / FIGURES_FILE, True)]
+    if user_dir is not None and (user_dir / FIGURES_FILE).is_file():
+        layers.append((user_dir / FIGURES_FILE, False))
+    found: dict[str, Definition] = {}
+    problems: list[TemplateProblem] = []
+    for path, builtin in layers:
+        try:
+            data = read_asset_toml(f"content/{FIGURES_FILE}") if builtin else read_toml(path)
+        except Exception as exc:  # read_toml words TOML errors as one line with the line number
+            match = re.search(r"at line (\d+)", str(exc))
+            problems.append(TemplateProblem(str(path), int(match.group(1)) if match else None, str(exc)))
+            continue
+        table = data.get("figures", {})
+        if not isinstance(table, dict) or set(data) - {"figures"}:
+            problems.append(TemplateProblem(str(path), 1, "put each figure in a [figures.ID] table"))
+            continue
+        for key, fields in table.items():
+            definition = Definition(key, str(fields.get("kind", "")) if isinstance(fields, dict) else "",
+                                    fields if isinstance(fields, dict) else {}, path)
+            shape = _problems(definition, fields, register)
+            problems += shape
+            if not shape:
+                found[key] = definition
+    return found, problems
+
+
+def load_definitions(user_dir: Path | None, register: Register) -> dict[str, Definition]:
+    """The definitions; the first problem stops here as FILE:LINE: figure 'ID': message."""
+    found, problems = read_definitions(user_dir, register)
+    if problems:
+        raise problems[0]
+    return found
+
+
+def _problems(d: Definition, fields: Any, register: Register) -> list[TemplateProblem]:
+    if not ID.match(d.id):
+        return [d.problem("ids are lower-case letters, digits and hyphens")]
+    if not isinstance(fields, dict):
+        return [d.problem(f"must be a table ([figures.{d.id}]) of fields")]
+    if d.kind not in KINDS:
+        return [d.problem(f"kind must be one of {', '.join(KINDS)}", "kind")]
+    allowed = {"kind", "caption", "source"} | FIELDS[d.kind]
+    unknown = [name for name in fields if name not in allowed]
+    if unknown:
+        return [d.problem(f"unknown field '{unknown[0]}'; a {d.kind} figure has {', '.join(sorted(allowed))}",
+                          unknown[0])]
+    for name in ("caption", "source", "unit", "y_title"):
+        if name in fields and (not isinstance(fields[name], str) or not fields[name].strip()):
+            return [d.problem(f"{name} must be text in quotes", name)]
+    required = ["caption"] + (["unit", "y_title", "points"] if d.kind in ("bar", "line") else [])
+    required += ["nodes", "edges"] if d.kind == "flow" else []
+    missing = [name for name in required if name not in fields]
+    if missing:
+        return [d.problem(f"has no {missing[0]}; add {missing[0]} = ...")]
+    facts = fields.get("facts", [])
+    if not isinstance(facts, list) or not all(isinstance(f, str) for f in facts):
+        return [d.problem('facts must be a list of fact ids, like facts = ["id"]', "facts")]
+    for fact_id in facts:
+        if register.current_id(fact_id) not in register.facts:
+            return [d.problem(f"unknown fact '{fact_id}'; 'briefgen facts list' shows the fact ids", "facts")]
+    if "limit" in fields and (not isinstance(fields["limit"], int) or fields["limit"] < 2):
+        return [d.problem("limit must be a whole number of at least 2", "limit")]
+    try:
+        if d.kind in ("bar", "line"):
+            _chart(d, register)
+        elif d.kind == "flow":
+            _flow(d)
+        elif facts:
+            _timeline(d, register, [], dt.date.today())
+    except TemplateProblem as problem:
+        return [problem]
+    return []
+
+
+def _month(day: dt.date, with_day: bool = False) -> str:
+    return f"{day.day} {day:%b %Y}" if with_day else f"{day:%b %Y}"
+
+
+def _states(statement: str, value: float) -> bool:
+    """Whether the fact's own words give this value (so a chart never says more than its facts)."""
+    number = f"{value:g}"
+    if re.search(rf"(?<![\d.]){re.escape(number)}(st|nd|rd|th)?(?![\d])", statement.replace(",", "")):
+        return True
+    return float(value).is_integer() and int(value) < len(WORDS) and re.search(rf"\b{WORDS[int(value)]}\b",
+                                                                              statement, re.I) is not None
+
+
+def _chart(d: Definition, register: Register) -> tuple[Chart, tuple[str, ...]]:
+    points = d.fields["points"]
+    if not isinstance(points, list) or not all(isinstance(p, dict) for p in points):
+        raise d.problem('points must be a list of tables, like points = [{ fact = "id", value = 7 }]', "points")
+    if len(points) < 2:
+        raise d.problem(f"a {d.kind} chart needs at least two points; it has {len(points)}", "points")
+    made, facts = [], []
+    for index, point in enumerate(points, start=1):
+        fact_id, value = point.get("fact"), point.get("value")
+        if not isinstance(fact_id, str) or register.current_id(fact_id) not in register.facts:
+            raise d.problem(f"point {index} needs fact = the id of a fact that states its value "
+                            f"(unknown: '{fact_id}')", "points")
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise d.problem(f"point {index} needs a number: value = 7", "points")
+        fact = register.fact(fact_id)
+        if not _states(fact["statement"], value):
+            raise d.problem(f"point {index}: fact '{fact_id}' does not state the value {value:g}", "points")
+        day = parse_day(point.get("date", fact["date"]))
+        if day is None:
+            raise d.problem(f"point {index}: date must be YYYY-MM-DD or YYYY-MM", "points")
+        precise = len(str(point.get("date", fact["date"]))) == 10 and "date" in point
+        reported = fact["status"] == "reported" or fact["confidence"] == "low"
+        made.append(Point(_month(day, precise), float(value), day.toordinal(), "reported" if reported else ""))
+        facts.append(fact_id)
+    if [p.day for p in made] != sorted(p.day for p in made):
+        raise d.problem("points must be in date order", "points")
+    as_of = f"Facts current to {_long(current_to(register, facts))}"
+    chart = Chart(d.kind, tuple(made), d.fields["unit"], d.fields["y_title"], as_of)
+    return chart, tuple(facts)
+
+
+def _flow(d: Definition) -> Flow:
+    nodes, edges = d.fields["nodes"], d.fields["edges"]
+    if not isinstance(nodes, list) or len(nodes) < 2 or not all(isinstance(n, dict) for n in nodes):
+        raise d.problem('nodes must list at least two tables, like { id = "bank", label = "Bank", col = 0 }', "nodes")
+    made: list[Node] = []
+    cells: set[tuple[int, int]] = set()
+    for index, node in enumerate(nodes, start=1):
+        node_id, label = node.get("id"), node.get("label")
+        col, row = node.get("col", index - 1), node.get("row", 0)
+        if not isinstance(node_id, str) or not isinstance(label, str) or not label.strip():
+            raise d.problem(f"node {index} needs id and label text", "nodes")
+        if not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 8 for v in (col, row)):
+            raise d.problem(f"node '{node_id}': col and row must be whole numbers from 0 to 7", "nodes")
+        if (col, row) in cells or node_id in {n.id for n in made}:
+            raise d.problem(f"node '{node_id}' repeats an id or a (col, row) place", "nodes")
+        cells.add((col, row))
+        made.append(Node(node_id, label, col, row, str(node.get("detail", ""))))
+    if not isinstance(edges, list) or not edges or not all(isinstance(e, dict) for e in edges):
+        raise d.problem('edges must list at least one table, like { from = "a", to = "b", label = "pays" }', "edges")
+    ids = {n.id for n in made}
+    links = []
+    for edge in edges:
+        if edge.get("from") not in ids or edge.get("to") not in ids:
+            raise d.problem(f"edge from '{edge.get('from')}' to '{edge.get('to')}' names a node that does not exist",
+                            "edges")
+        links.append(Edge(edge["from"], edge["to"], str(edge.get("label", "")), bool(edge.get("both", False))))
+    return Flow(tuple(made), tuple(links))
+
+
+def _long(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _timeline(d: Definition, register: Register, milestones: Iterable[Mapping[str, str]],
+              facts_date: dt.date) -> tuple[Timeline, tuple[str, ...]]:
+    if d.fields.get("facts"):
+        rows = []
+        for fact_id in d.fields["facts"]:
+            fact = register.fact(fact_id)
+            rows.append({"date": fact["date"], "jurisdiction": fact["jurisdiction"], "status": fact["status"],
+                         "event": fact.get("milestone") or fact.get("short") or fact["statement"],
+                         "source": fact["sources"][0]})
+        rows.sort(key=lambda row: row["date"])
+    else:
+        rows = list(milestones)
+    rows = rows[-d.fields.get("limit", 8):]
+    if len(rows) < 2:
+        raise d.problem(f"a timeline needs at least two dated facts; these themes give {len(rows)}", "facts")
+    lanes_named = {"hong-kong": "Hong Kong", "mainland": "Mainland", "cross-boundary": "Cross-boundary",
+                   "international": "International"}
+    events = tuple(Event(_month(parse_day(r["date"]) or facts_date), r["event"],
+                         lanes_named.get(r["jurisdiction"], r["jurisdiction"]), r["status"] == "history") for r in rows)
+    lanes = tuple(lane for lane in LANE_ORDER if any(e.lane == lane for e in events))
+    return Timeline(events, lanes, f"Facts current to {_long(facts_date)}"), tuple(r["source"] for r in rows)
+
+
+def resolve(d: Definition, register: Register, milestones: Iterable[Mapping[str, str]],
+            facts_date: dt.date) -> Resolved:
+    """The figure for one brief, whose milestones and facts date depend on its themes."""
+    if d.kind == "timeline":
+        spec, sources = _timeline(d, register, milestones, facts_date)
+    elif d.kind == "flow":
+        spec, sources = _flow(d), tuple(register.fact(f)["sources"][0] for f in d.fields.get("facts", []))
+    else:
+        spec, facts = _chart(d, register)
+        sources = tuple(register.fact(f)["sources"][0] for f in facts)
+    return Resolved(d, spec, describe(spec), tuple(dict.fromkeys(sources)))
+
+
+def source_line(resolved: Resolved, register: Register) -> str:
+    """The source line's words: the definition's own, or the publishers of the sources it cites."""
+    if "source" in resolved.definition.fields:
+        return resolved.definition.fields["source"]
+    publishers = list(dict.fromkeys(register.sources[s]["publisher"] for s in resolved.sources))
+    return "; ".join(publishers) if publishers else "briefgen's fact register"
+
+
+class FigureBook:
+    """The figures of one brief, resolved once: offered to templates (`figure_info`) and to the converter."""
+
+    def __init__(self, catalogue: Any, theme_ids: Iterable[str]) -> None:
+        self.catalogue, self.theme_ids = catalogue, tuple(theme_ids)
+        self.resolved: dict[str, Resolved] = {}
+
+    def get(self, figure_id: str) -> Resolved:
+        """The resolved figure, or KeyError if no figures.toml defines it."""
+        if figure_id not in self.resolved:
+            definition = self.catalogue.figures[figure_id]
+            self.resolved[figure_id] = resolve(definition, self.catalogue.register,
+                                               self.catalogue.timeline_for(self.theme_ids),
+                                               self.catalogue.facts_date(self.theme_ids))
+        return self.resolved[figure_id]
+
+    def info(self, figure_id: str) -> dict[str, Any]:
+        """What the `figure` macro prints: id, kind, caption, source line and the source ids to cite."""
+        try:
+            found = self.get(str(figure_id))
+        except KeyError:
+            raise ValueError(f"unknown figure '{figure_id}'; figures are: {', '.join(self.catalogue.figures)}") from None
+        fields = found.definition.fields
+        return {"id": Markup(found.definition.id), "kind": found.definition.kind, "caption": fields["caption"],
+                "source": source_line(found, self.catalogue.register), "sources": list(found.sources)}
+
+    def spec(self, figure_id: str) -> tuple[Spec, str]:
+        """The drawing's spec and alt text, for the Markdown converter."""
+        found = self.get(figure_id)
+        return found.spec, found.alt

@@ -1,0 +1,154 @@
+"""Figures: numbered, captioned, sourced and described in both formats; user figures; broken ones are FILE:LINE errors."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from docx.enum.text import WD_LINE_SPACING
+
+from briefgen import tree
+from briefgen.build import build_document
+from briefgen.catalogue import load_catalogue
+from briefgen.errors import TemplateProblem
+from briefgen.figures.define import FigureBook
+from briefgen.figures.layout import Measure, layout
+from briefgen.figures.model import Circle, Label, Line, Polygon, Rect
+from briefgen.style import house_style
+
+from .conftest import make_request, open_docx, open_pdf, pdf_text, render_bytes
+from .test_cli import run
+
+INVESTORS = make_request(audience="investors", themes=("hk-regulated-hub", "market-impact"))
+TECHNOLOGISTS = make_request(audience="technologists", themes=("complementary-partnership",), length="extended")
+USER_FIGURE = '''[figures.stablecoin-path]
+kind = "flow"
+caption = "From licence to market"
+facts = ["hk-stablecoins-ordinance"]
+nodes = [
+  { id = "issuer", label = "Licensed issuer", col = 0 },
+  { id = "holder", label = "Holder", detail = "redeems at par", col = 1 },
+]
+edges = [{ from = "issuer", to = "holder", label = "mints against reserves" }]
+'''
+USER_TEMPLATE = '''{% extends "base.md.j2" %}
+{% block conclusion %}
+{{ m.figure("stablecoin-path") }}
+
+{{ super() }}
+{% endblock %}
+'''
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def figures(document: tree.Document) -> list[tree.Figure]:
+    return [block for block in document.blocks if isinstance(block, tree.Figure)]
+
+
+def test_investor_brief_has_a_timeline_and_a_sourced_chart_in_both_formats():
+    expected = build_document(INVESTORS)
+    assert [(f.number, type(f.spec).__name__) for f in figures(expected)] == [(1, "Timeline"), (2, "Chart")]
+    docx = open_docx(render_bytes(INVESTORS, "docx"))
+    captions = [p.text for p in docx.paragraphs if p.style.name == "Caption"]
+    assert captions == ["Figure 1. Regulatory milestones by jurisdiction",
+                        "Figure 2. Virtual-asset trading platforms licensed by the SFC"]
+    sources = [p.text for p in docx.paragraphs if p.style.name == "Figure Source"]
+    assert len(sources) == 2 and all(s.startswith("Sources: ") for s in sources)
+    assert sources[1].startswith("Sources: PANews; People's Daily Online (Xinhua).")  # who said each number
+    descriptions = [shape._inline.docPr.get("descr") for shape in docx.inline_shapes]
+    assert descriptions == [f.alt for f in figures(expected)]
+    assert descriptions[1].startswith("Bar chart of Licensed trading platforms (number): 18 Dec 2024: 7 (reported);")
+    assert "13 Feb 2026: 12 (reported); Jun 2026: 13 (reported)" in descriptions[1]
+    assert all(shape.width.pt == pytest.approx(house_style().frame_width, abs=1) for shape in docx.inline_shapes)
+    pictures = [p for p in docx.paragraphs if p.style.name == "Figure"]
+    assert len(pictures) == 2 and all(p.paragraph_format.line_spacing_rule != WD_LINE_SPACING.EXACTLY
+                                      and p.style.paragraph_format.line_spacing == 1.0 for p in pictures)  # not clipped
+    text = flat(pdf_text(open_pdf(render_bytes(INVESTORS, "pdf"))))
+    assert "Figure 1. Regulatory milestones by jurisdiction" in text
+    assert "Figure 2. Virtual-asset trading platforms licensed by the SFC" in text
+    assert flat(sources[1]) in text
+    assert "Facts current to 29 November 2026" in text and "reported" in text  # the drawing's own labels
+
+
+def test_technologist_brief_draws_both_flow_diagrams():
+    document = build_document(TECHNOLOGISTS)
+    flows = [f for f in figures(document) if f.id in ("ecny-wallet", "ensembletx-settlement")]
+    assert len(flows) == 2
+    docx = open_docx(render_bytes(TECHNOLOGISTS, "docx"))
+    descriptions = [shape._inline.docPr.get("descr") for shape in docx.inline_shapes]
+    assert any("pays through FPS" in d for d in descriptions)
+    assert any("interbank leg: HKD RTGS" in d for d in descriptions)
+    text = flat(pdf_text(open_pdf(render_bytes(TECHNOLOGISTS, "pdf"))))
+    assert "Wallet-operating bank" in text and "Tokenised money-market fund" in text
+
+
+@pytest.mark.parametrize("width", [house_style().frame_width, 250.0])
+def test_every_built_in_figure_stays_inside_its_drawing(width):
+    catalogue = load_catalogue(None)
+    book = FigureBook(catalogue, tuple(catalogue.themes))
+    faces = house_style().fonts_for("en").pdf_display
+    measure = Measure(faces.regular, faces.bold)
+    for figure_id in catalogue.figures:
+        drawing = layout(book.spec(figure_id)[0], width)
+        for shape in drawing.shapes:
+            if isinstance(shape, Label):
+                w = measure.width(shape.text, shape.size, shape.bold)
+                left = shape.x - {"start": 0, "middle": w / 2, "end": w}[shape.anchor]
+                box = (left, shape.y - shape.size, left + w, shape.y)
+            elif isinstance(shape, Line):
+                box = (min(shape.x1, shape.x2), min(shape.y1, shape.y2), max(shape.x1, shape.x2), max(shape.y1, shape.y2))
+            elif isinstance(shape, Rect):
+                box = (shape.x, shape.y, shape.x + shape.w, shape.y + shape.h)
+            elif isinstance(shape, Circle):
+                box = (shape.cx - shape.r, shape.cy - shape.r, shape.cx + shape.r, shape.cy + shape.r)
+            else:
+                assert isinstance(shape, Polygon)
+                xs, ys = [p[0] for p in shape.points], [p[1] for p in shape.points]
+                box = (min(xs), min(ys), max(xs), max(ys))
+            assert -0.5 <= box[0] and box[2] <= drawing.width + 0.5 and -0.5 <= box[1] <= box[3] <= drawing.height + 0.5, \
+                (figure_id, width, shape)
+
+
+def test_a_user_figure_renders_in_both_formats(user_templates):
+    (user_templates / "figures.toml").write_text(USER_FIGURE, encoding="utf-8")
+    (user_templates / "audiences").mkdir()
+    (user_templates / "audiences" / "policymakers.md.j2").write_text(USER_TEMPLATE, encoding="utf-8")
+    request = make_request()
+    docx = open_docx(render_bytes(request, "docx"))
+    assert "Figure 2. From licence to market" in [p.text for p in docx.paragraphs if p.style.name == "Caption"]
+    assert any("mints against reserves" in s._inline.docPr.get("descr") for s in docx.inline_shapes)
+    text = flat(pdf_text(open_pdf(render_bytes(request, "pdf"))))
+    assert "Figure 2. From licence to market" in text and "Licensed issuer" in text
+    assert run("templates", "check").returncode == 0
+
+
+@pytest.mark.parametrize(("broken", "line", "message"), [
+    ('[figures.platforms]\nkind = "bar"\ncaption = "One point"\ny_title = "Platforms"\nunit = "number"\n'
+     'points = [{ fact = "hk-vatp-count-2026", value = 13 }]\n', 6,
+     "figure 'platforms': a bar chart needs at least two points; it has 1"),
+    ('[figures.wallets]\nkind = "timeline"\ncaption = "Wallets"\nfacts = ["no-such-fact"]\n', 4,
+     "figure 'wallets': unknown fact 'no-such-fact'; 'briefgen facts list' shows the fact ids"),
+    ('[figures.platforms]\nkind = "line"\ncaption = "Made up"\ny_title = "Platforms"\nunit = "number"\n'
+     'points = [{ fact = "hk-vatp-count-2026", value = 12 }, { fact = "hk-vatp-count-2026", value = 40 }]\n', 6,
+     "figure 'platforms': point 2: fact 'hk-vatp-count-2026' does not state the value 40"),
+    ('[figures.flow]\nkind = "flow"\ncaption = "Nothing to draw"\nedges = []\n', 1, "figure 'flow': has no nodes"),
+])
+def test_a_broken_figure_is_a_file_line_error_and_no_file(tmp_path, broken, line, message):
+    (tmp_path / "figures.toml").write_text(broken, encoding="utf-8")
+    done = run("templates", "check", str(tmp_path))
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[0].startswith(f"{tmp_path / 'figures.toml'}:{line}: {message}")
+    out = tmp_path / "brief.pdf"
+    rendered = run("render", "--audience", "investors", "--all-themes", "--templates", str(tmp_path), "-o", str(out))
+    assert rendered.returncode == 1 and message in rendered.stderr and not out.exists()
+
+
+def test_an_unknown_figure_in_a_template_names_the_template_line(user_templates):
+    (user_templates / "audiences").mkdir()
+    (user_templates / "audiences" / "public.md.j2").write_text(USER_TEMPLATE, encoding="utf-8")
+    with pytest.raises(TemplateProblem) as caught:
+        build_document(make_request(audience="public"))
+    assert caught.value.line == 3 and "unknown figure 'stablecoin-path'" in caught.value.message
