@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -11,16 +12,15 @@ from briefgen import tree
 from briefgen.build import build_document
 from briefgen.catalogue import load_catalogue
 from briefgen.errors import TemplateProblem
-from briefgen.figures.define import FigureBook
+from briefgen.figures.define import FigureBook, resolve
 from briefgen.figures.layout import Measure, layout
-from briefgen.figures.model import Circle, Label, Line, Polygon, Rect
+from briefgen.figures.model import Circle, Flow, Label, Line, Polygon, Rect
 from briefgen.style import house_style
 
 from .conftest import make_request, open_docx, open_pdf, pdf_text, render_bytes
 from .test_cli import run
 
 INVESTORS = make_request(audience="investors", themes=("hk-regulated-hub", "market-impact"))
-TECHNOLOGISTS = make_request(audience="technologists", themes=("complementary-partnership",), length="extended")
 USER_FIGURE = '''[figures.stablecoin-path]
 kind = "flow"
 caption = "From licence to market"
@@ -73,16 +73,46 @@ def test_investor_brief_has_a_timeline_and_a_sourced_chart_in_both_formats():
     assert "Facts current to 29 November 2026" in text and "reported" in text  # the drawing's own labels
 
 
-def test_technologist_brief_draws_both_flow_diagrams():
-    document = build_document(TECHNOLOGISTS)
-    flows = [f for f in figures(document) if f.id in ("ecny-wallet", "ensembletx-settlement")]
-    assert len(flows) == 2
-    docx = open_docx(render_bytes(TECHNOLOGISTS, "docx"))
+@pytest.mark.parametrize(("themes", "payment_flow"), [
+    (("complementary-partnership",), "ecny-wallet"),
+    (("hk-regulated-hub",), "ensembletx-settlement"),
+])
+@pytest.mark.parametrize("length", ["standard", "extended"])
+def test_technologist_briefs_draw_two_flow_diagrams(themes, payment_flow, length):
+    request = make_request(audience="technologists", themes=themes, length=length)
+    flows = [f.id for f in figures(build_document(request)) if isinstance(f.spec, Flow)]
+    assert flows == ["stablecoin-controls", payment_flow]
+    docx = open_docx(render_bytes(request, "docx"))
     descriptions = [shape._inline.docPr.get("descr") for shape in docx.inline_shapes]
-    assert any("pays through FPS" in d for d in descriptions)
-    assert any("interbank leg: HKD RTGS" in d for d in descriptions)
-    text = flat(pdf_text(open_pdf(render_bytes(TECHNOLOGISTS, "pdf"))))
-    assert "Wallet-operating bank" in text and "Tokenised money-market fund" in text
+    assert any("Licensed issuer to Reserve assets: backs every coin in full" in d for d in descriptions)
+    assert any(("pays through FPS" if payment_flow == "ecny-wallet" else "interbank leg: HKD RTGS") in d
+               for d in descriptions)
+    text = flat(pdf_text(open_pdf(render_bytes(request, "pdf"))))
+    assert "Licensed issuer" in text and "redeems at par" in text
+    assert ("Wallet-operating bank" if payment_flow == "ecny-wallet" else "Tokenised money-market fund") in text
+
+
+def test_the_public_timeline_carries_dates_to_watch_after_the_facts_date():
+    request = make_request(audience="public", themes=("hk-regulated-hub", "regulatory-navigation"))
+    timeline = figures(build_document(request))[0]
+    upcoming = [event for event in timeline.spec.events if event.upcoming]
+    assert [event.date for event in upcoming] == ["Dec 2026", "Jan 2027", "2028"]
+    assert all(not event.upcoming for event in timeline.spec.events[:-3])  # what happened comes first
+    assert "Dates to watch: Dec 2026" in timeline.alt
+    text = flat(pdf_text(open_pdf(render_bytes(request, "pdf"))))
+    assert "To watch" in text and "Crypto tax-reporting" in text
+    docx = open_docx(render_bytes(request, "docx"))
+    assert any("Dates to watch: Dec 2026, Hong Kong" in s._inline.docPr.get("descr") for s in docx.inline_shapes)
+
+
+def test_a_date_to_watch_that_has_come_is_left_out():
+    catalogue = load_catalogue(None)
+    definition = catalogue.figures["milestones-watch"]
+    milestones = catalogue.timeline_for(("hk-regulated-hub",))
+    now = resolve(definition, catalogue.register, milestones, dt.date(2026, 11, 29))
+    later = resolve(definition, catalogue.register, milestones, dt.date(2027, 6, 1))
+    assert [e.date for e in now.spec.events if e.upcoming] == ["Dec 2026", "Jan 2027", "2028"]
+    assert [e.date for e in later.spec.events if e.upcoming] == ["2028"]
 
 
 @pytest.mark.parametrize("width", [house_style().frame_width, 250.0])
@@ -135,6 +165,9 @@ def test_a_user_figure_renders_in_both_formats(user_templates):
      'points = [{ fact = "hk-vatp-count-2026", value = 12 }, { fact = "hk-vatp-count-2026", value = 40 }]\n', 6,
      "figure 'platforms': point 2: fact 'hk-vatp-count-2026' does not state the value 40"),
     ('[figures.flow]\nkind = "flow"\ncaption = "Nothing to draw"\nedges = []\n', 1, "figure 'flow': has no nodes"),
+    ('[figures.ahead]\nkind = "timeline"\ncaption = "Ahead"\n'
+     'watch = [{ fact = "hk-carf", date = "next year", label = "CARF" }]\n', 4,
+     "figure 'ahead': date 'next year' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY"),
 ])
 def test_a_broken_figure_is_a_file_line_error_and_no_file(tmp_path, broken, line, message):
     (tmp_path / "figures.toml").write_text(broken, encoding="utf-8")

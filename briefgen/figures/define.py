@@ -17,7 +17,7 @@ from .model import LANE_ORDER, Chart, Edge, Event, Flow, Node, Point, Spec, Time
 
 FIGURES_FILE = "figures.toml"
 KINDS = ("timeline", "bar", "line", "flow")
-FIELDS = {"timeline": {"facts", "limit"}, "bar": {"unit", "y_title", "points"}, "line": {"unit", "y_title", "points"},
+FIELDS = {"timeline": {"facts", "limit", "watch"}, "bar": {"unit", "y_title", "points"}, "line": {"unit", "y_title", "points"},
           "flow": {"nodes", "edges", "facts"}}
 ID = re.compile(r"[a-z0-9][a-z0-9-]*$")
 WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split()
@@ -111,6 +111,10 @@ def _problems(d: Definition, fields: Any, register: Register) -> list[TemplatePr
             return [d.problem(f"unknown fact '{fact_id}'; 'briefgen facts list' shows the fact ids", "facts")]
     if "limit" in fields and (not isinstance(fields["limit"], int) or fields["limit"] < 2):
         return [d.problem("limit must be a whole number of at least 2", "limit")]
+    if "watch" in fields:
+        problem = _watch_problem(d, fields["watch"], register)
+        if problem:
+            return [problem]
     try:
         if d.kind in ("bar", "line"):
             _chart(d, register)
@@ -121,6 +125,28 @@ def _problems(d: Definition, fields: Any, register: Register) -> list[TemplatePr
     except TemplateProblem as problem:
         return [problem]
     return []
+
+
+def _watch_problem(d: Definition, watch: Any, register: Register) -> TemplateProblem | None:
+    """What is wrong with a timeline's dates to watch, if anything."""
+    shape = 'watch must be a list like [{ fact = "id", date = "2027-01-01", label = "..." }]'
+    if not isinstance(watch, list):
+        return d.problem(shape, "watch")
+    for item in watch:
+        if not isinstance(item, dict) or set(item) != {"fact", "date", "label"}:
+            return d.problem(shape, "watch")
+        if not all(isinstance(item[key], str) and item[key].strip() for key in item):
+            return d.problem(shape, "watch")
+        if register.current_id(item["fact"]) not in register.facts:
+            return d.problem(f"unknown fact '{item['fact']}'; 'briefgen facts list' shows the fact ids", "watch")
+        if _watch_day(item["date"]) is None:
+            return d.problem(f"date '{item['date']}' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY", "watch")
+    return None
+
+
+def _watch_day(text: str) -> dt.date | None:
+    """A date to watch: YYYY-MM-DD, YYYY-MM, or a bare year YYYY (taken as its first day)."""
+    return parse_day(f"{text}-01") if re.fullmatch(r"\d{4}", text) else parse_day(text)
 
 
 def _month(day: dt.date, with_day: bool = False) -> str:
@@ -219,8 +245,18 @@ def _timeline(d: Definition, register: Register, milestones: Iterable[Mapping[st
                    "international": "International"}
     events = tuple(Event(_month(parse_day(r["date"]) or facts_date), r["event"],
                          lanes_named.get(r["jurisdiction"], r["jurisdiction"]), r["status"] == "history") for r in rows)
+    sources = [r["source"] for r in rows]
+    for item in sorted(d.fields.get("watch", []), key=lambda item: _watch_day(item["date"])):
+        day = _watch_day(item["date"])
+        if day <= facts_date:  # a date that has come is no longer one to watch; the register says what happened
+            continue
+        fact = register.fact(item["fact"])
+        shown = item["date"] if len(item["date"]) == 4 else _month(day)  # a bare year says no more than its fact
+        events += (Event(shown, item["label"], lanes_named.get(fact["jurisdiction"], fact["jurisdiction"]),
+                         upcoming=True),)
+        sources.append(fact["sources"][0])
     lanes = tuple(lane for lane in LANE_ORDER if any(e.lane == lane for e in events))
-    return Timeline(events, lanes, f"Facts current to {_long(facts_date)}"), tuple(r["source"] for r in rows)
+    return Timeline(events, lanes, f"Facts current to {_long(facts_date)}"), tuple(sources)
 
 
 def resolve(d: Definition, register: Register, milestones: Iterable[Mapping[str, str]],

@@ -137,18 +137,28 @@ def _timeline(spec: Timeline, width: float, pen: _Pen) -> float:
     x0, x1 = lane_width, width - 2
     column = (x1 - x0) / len(spec.events)
     band = leading + 6
-    # the year band: each year spans its milestones' columns
+    past = sum(1 for event in spec.events if not event.upcoming)
+    as_of_x = x1 if past == len(spec.events) else x0 + past * column - 2  # the facts' date, before any date to watch
+    watch_text = "To watch" if past < len(spec.events) else ""
+    watch_span = (as_of_x, as_of_x + m.width(watch_text, size, True) + 8)
+    # the year band: each year spans its milestones' columns (a year label gives way to "To watch")
     start = 0
     for index, event in enumerate(spec.events + (None,)):  # type: ignore[operator]
         year = event.date[-4:] if event else None
         if index and year != spec.events[start].date[-4:]:
             left = x0 + start * column
             pen.shapes.append(Line(left, 1, left, band, pen.colour("rule"), 0.6))
-            pen.text(left + 3, band - 5, spec.events[start].date[-4:], pen.colour("muted"), bold=True)
+            label_end = left + 3 + m.width(spec.events[start].date[-4:], size, True)
+            if not watch_text or label_end < watch_span[0] or left + 3 > watch_span[1]:
+                pen.text(left + 3, band - 5, spec.events[start].date[-4:], pen.colour("muted"), bold=True)
             start = index
     pen.shapes.append(Line(x0, band, x1, band, pen.colour("rule"), 0.6))
-    pen.shapes.append(Rect(x1 - m.width(spec.as_of, size) - 8, 0, m.width(spec.as_of, size) + 6, band - 1, fill="FFFFFF"))
-    pen.text(x1 - 4, band - 5, spec.as_of, pen.colour("accent"), anchor="end")  # the facts' date, at the dashed line
+    pen.shapes.append(Rect(as_of_x - m.width(spec.as_of, size) - 8, 0, m.width(spec.as_of, size) + 6, band - 1,
+                           fill="FFFFFF"))
+    pen.text(as_of_x - 4, band - 5, spec.as_of, pen.colour("accent"), anchor="end")  # the facts' date, at the line
+    if watch_text:
+        pen.shapes.append(Rect(as_of_x + 1, 0, watch_span[1] - watch_span[0], band - 1, fill="FFFFFF"))
+        pen.text(as_of_x + 4, band - 5, watch_text, pen.colour("accent"), bold=True)
     top = band + 3
     for lane_index, lane in enumerate(spec.lanes):
         colour = lane_colour(pen.style, lane)
@@ -161,7 +171,9 @@ def _timeline(spec: Timeline, width: float, pen: _Pen) -> float:
             lead = m.width(event.date, size, True) + 3  # the date starts the first line, in bold
             wide = min(lead + m.width(event.label, size) + 1, max(column - 10, 118.0))
             options = []  # the label right of its dot, or ending at its dot (near the right edge, or to pack)
-            for anchor, room in (("start", x1 - dot - 5), ("end", dot - 5 - x0)):
+            # what has happened stays left of the facts-date line, and a date to watch right of it
+            floor, ceiling = (as_of_x, x1) if event.upcoming else (x0, as_of_x - 2 if as_of_x < x1 else x1)
+            for anchor, room in (("start", ceiling - dot - 5), ("end", dot - 5 - floor)):
                 if room >= min(wide, 70) or (anchor == "end" and not options):
                     lines = _wrap_after(m, event.label, size, min(wide, room), lead)
                     span = max(m.width(t, size) + (lead if i == 0 else 0) for i, t in enumerate(lines))
@@ -187,7 +199,7 @@ def _timeline(spec: Timeline, width: float, pen: _Pen) -> float:
         for tier, dot, left, lead, event, lines in placed:
             y = top + 3 + sum(heights[:tier]) + size
             pen.shapes.append(Line(dot, band - 3, dot, band, pen.colour("muted"), 0.6))
-            if event.history:
+            if event.history or event.upcoming:
                 pen.shapes.append(Circle(dot, y - size * 0.32, 2.6, fill="FFFFFF", stroke=colour, width=1.0))
             else:
                 pen.shapes.append(Circle(dot, y - size * 0.32, 2.8, fill=colour))
@@ -196,7 +208,7 @@ def _timeline(spec: Timeline, width: float, pen: _Pen) -> float:
             pen.text(left + lead, y, lines[0], tone)
             pen.lines(left, y + leading, lines[1:], tone)
         top += lane_height
-    pen.shapes.append(Line(x1, 0, x1, top, pen.colour("accent"), 1.0, (2.0, 1.5)))
+    pen.shapes.append(Line(as_of_x, 0, as_of_x, top, pen.colour("accent"), 1.0, (2.0, 1.5)))
     return top + 1
 
 

@@ -17,6 +17,7 @@ class Event:
     label: str
     lane: str
     history: bool = False  # replaced law: drawn hollow and muted
+    upcoming: bool = False  # a date to watch, after the facts' date: drawn hollow, right of the facts-date line
 
 
 @dataclass(frozen=True)
@@ -74,9 +75,13 @@ Spec = Timeline | Chart | Flow
 def describe(spec: Spec) -> str:
     """Alt text: the figure's content as one paragraph a screen reader can speak."""
     if isinstance(spec, Timeline):
-        items = "; ".join(f"{e.date}, {e.lane}: {e.label}" for e in spec.events)
-        return (f"Timeline of {len(spec.events)} milestones by jurisdiction ({', '.join(spec.lanes)}), "
-                f"from {spec.events[0].date} to {spec.events[-1].date}: {items}. {spec.as_of}.")
+        past = [e for e in spec.events if not e.upcoming]
+        ahead = [e for e in spec.events if e.upcoming]
+        items = "; ".join(f"{e.date}, {e.lane}: {e.label}" for e in past)
+        watch = "; ".join(f"{e.date}, {e.lane}: {e.label}" for e in ahead)
+        return (f"Timeline of {len(past)} milestones by jurisdiction ({', '.join(spec.lanes)}), "
+                f"from {past[0].date} to {past[-1].date}: {items}. {spec.as_of}."
+                + (f" Dates to watch: {watch}." if ahead else ""))
     if isinstance(spec, Chart):
         kind = "Bar chart" if spec.style == "bar" else "Line chart"
         items = "; ".join(f"{p.label}: {_number(p.value)}{f' ({p.note})' if p.note else ''}" for p in spec.points)
