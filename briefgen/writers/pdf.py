@@ -134,7 +134,7 @@ class _Para(Paragraph):
         fonts = current()
         if isinstance(frags, ChineseFrags):  # part of a paragraph broken by the Chinese rules
             self._chinese = True
-        elif fonts is not None:
+        elif fonts is not None and frags is None:  # text, parsed just now
             self.frags, self._chinese = split_frags(self.frags, fonts)
 
     def breakLines(self, width):  # noqa: N802 - reportlab's name

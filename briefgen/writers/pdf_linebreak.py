@@ -12,11 +12,11 @@ is cut where it must be, as reportlab cuts one.
 
 from __future__ import annotations
 
-import unicodedata
-
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.paragraph import ParaLines, _handleBulletWidth, makeCJKParaLine
 from reportlab.rl_config import _FUZZ
+
+from ..chinese import wide
 
 # No line starts with these: closing brackets and quotes, sentence and clause punctuation (full
 # and half width), the iteration and prolonged-sound marks, dashes and ellipses (so that —— and
@@ -31,13 +31,9 @@ NO_START = frozenset(
 NO_END = frozenset("（「『《〈【〔〖〘〚［｛“‘([{｢＄￥￡$£¥€")
 
 
-def _wide(char: str) -> bool:
-    return unicodedata.east_asian_width(char) in "WF"
-
-
 def _word(char: str) -> bool:
     """Part of a Latin word, number or amount: neither a space nor a wide (Chinese) character."""
-    return not char.isspace() and not _wide(char)
+    return not char.isspace() and not wide(char)
 
 
 def may_break_before(before: str, after: str, after_is_citation: bool = False) -> bool:
