@@ -142,8 +142,7 @@ class _Para(Paragraph):
             return super().breakLines(width)
         if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
             return self.blPara
-        return break_lines(self.frags, width if isinstance(width, list) else [width], self.bulletText, self.style,
-                           getattr(self, "autoLeading", getattr(self.style, "autoLeading", "")) not in ("", "off"))
+        return break_lines(self.frags, width if isinstance(width, list) else [width], self.bulletText, self.style)
 
     def _get_split_blParaFunc(self):  # noqa: N802 - reportlab's name
         return rejoin if self._chinese else super()._get_split_blParaFunc()

@@ -12,8 +12,8 @@ is cut where it must be, as reportlab cuts one.
 
 from __future__ import annotations
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus.paragraph import ParaLines, _handleBulletWidth, makeCJKParaLine
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.platypus.paragraph import FragLine, ParaLines, _handleBulletWidth
 from reportlab.rl_config import _FUZZ
 
 from ..chinese import wide
@@ -75,7 +75,23 @@ def _units(frags) -> list[_Unit]:
     return units
 
 
-def break_lines(frags, max_widths: list[float], bullet_text, style, calc_bounds: bool) -> ParaLines:
+def _line(units: list[_Unit], limit: float, used: float, forced: bool) -> FragLine:
+    """One line in reportlab's kind-1 form: a fragment per run of units that share a fragment."""
+    words, size, ascent, descent = [], 0.0, 0.0, 0.0
+    start = 0
+    for stop in range(1, len(units) + 1):
+        if stop < len(units) and units[stop].frag is units[start].frag:
+            continue
+        frag = units[start].frag
+        words.append(frag.clone(text="".join(units[start:stop])))
+        up, down = getAscentDescent(frag.fontName, frag.fontSize)
+        size, ascent, descent = max(size, frag.fontSize), max(ascent, up), min(descent, down)
+        start = stop
+    return FragLine(kind=1, extraSpace=limit - used, wordCount=1, words=words, fontSize=size, ascent=ascent,
+                    descent=descent, maxWidth=limit, currentWidth=used, lineBreak=forced)
+
+
+def break_lines(frags, max_widths: list[float], bullet_text, style) -> ParaLines:
     """Lines for a paragraph's fragments at `max_widths` (first line, later lines), in reportlab's kind-1 form."""
     max_widths = list(max_widths)
     _handleBulletWidth(bullet_text, style, max_widths)
@@ -88,7 +104,7 @@ def break_lines(frags, max_widths: list[float], bullet_text, style, calc_bounds:
 
     def emit(stop: int, width: float, forced: bool) -> None:
         limit = max_widths[min(len(lines), len(max_widths) - 1)]
-        lines.append(makeCJKParaLine(units[start:stop], limit, width, limit - width, forced, calc_bounds))
+        lines.append(_line(units[start:stop], limit, width, forced))
 
     index = 0
     while index < len(units):

@@ -44,8 +44,11 @@ class BriefFonts:
 
     def script_for_run(self, text: str, bases: list[str]) -> ScriptFonts | None:
         """The first Chinese script whose faces (for each character's role) have every character of a run."""
+        by_base: dict[str, set[int]] = {}
+        for char, base in zip(text, bases):
+            by_base.setdefault(base, set()).add(ord(char))
         for script in self.east_asian:
-            if all(ord(c) in coverage(face(script, *role_of(base))) for c, base in zip(text, bases)):
+            if all(points <= coverage(face(script, *role_of(base))) for base, points in by_base.items()):
                 return script
         return None
 
