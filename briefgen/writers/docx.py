@@ -114,14 +114,13 @@ def _font_table_entries(east_asian: tuple[ScriptFonts, ...]) -> str:
 
 
 def _configure_styles(document, style: HouseStyle, fonts: ScriptFonts, language: str) -> None:
-    east_asian = style.east_asian(language)[0]
-    chinese = {fonts.docx_body: east_asian.docx_body, fonts.docx_display: east_asian.docx_display}
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
-    from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Pt, RGBColor
 
+    east_asian = style.east_asian(language)[0]
+    chinese = {fonts.docx_body: east_asian.docx_body, fonts.docx_display: east_asian.docx_display}
     text, accent, muted = (RGBColor(*style.colour(n).rgb) for n in ("text", "accent", "muted"))
     styles = document.styles
     existing = {s.name for s in styles}
