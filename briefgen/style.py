@@ -42,6 +42,10 @@ class ScriptFonts:
     docx_display: str
     pdf_body: FaceFiles
     pdf_display: FaceFiles
+    east_asian: tuple[str, ...] = ()  # names of the Chinese scripts that draw what this one lacks, in order
+    word_lang: str = ""  # w:lang's eastAsia value for a Chinese script (zh-HK, zh-CN)
+    docx_body_alternatives: tuple[str, ...] = ()
+    docx_display_alternatives: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,22 @@ class HouseStyle:
                 return script
         return self.scripts[0]
 
+    @property
+    def latin(self) -> ScriptFonts:
+        """The faces of Latin text, in a brief of any language."""
+        return self.scripts[0]
+
+    def east_asian(self, language: str) -> tuple[ScriptFonts, ...]:
+        """The Chinese scripts for a brief in `language` (a BCP 47 tag), most preferred first."""
+        tag = language.lower()
+        by_name = {script.name: script for script in self.scripts}
+        own = next((s for s in self.scripts[1:] if tag in (lang.lower() for lang in s.languages)), None)
+        if own is None:  # zh-Hant-TW finds zh-Hant, then zh
+            own = next((s for s in self.scripts[1:] for lang in s.languages
+                        if tag.startswith(lang.lower() + "-")), None)
+        first = own or self.latin
+        return ((own,) if own else ()) + tuple(by_name[name] for name in first.east_asian)
+
     def heading(self, level: int) -> HeadingLevel:
         return self.headings[min(level, max(self.headings))]
 
@@ -131,6 +151,10 @@ def house_style() -> HouseStyle:
             docx_display=spec["docx_display"],
             pdf_body=_faces(spec["pdf_body"]),
             pdf_display=_faces(spec["pdf_display"]),
+            east_asian=tuple(spec.get("east_asian", ())),
+            word_lang=spec.get("word_lang", ""),
+            docx_body_alternatives=tuple(spec.get("docx_body_alternatives", ())),
+            docx_display_alternatives=tuple(spec.get("docx_display_alternatives", ())),
         )
         for name, spec in raw["scripts"].items()
     )

@@ -25,6 +25,7 @@ from .wordml import CONTENTS_STYLES, LIST_STYLES, Translator, border, core_prope
 PARAGRAPH_STYLES = ("Normal", "Title", "Subtitle", "Byline", "Heading 1", "Heading 2", "Heading 3", "Callout Title",
                     "Table Text", "Reference", "Header", "TOC Heading", "Caption", "Figure", "Figure Source",
                     *CONTENTS_STYLES, *LIST_STYLES.values())
+THEME_FONT = re.compile(rb' w:(?:ascii|hAnsi|eastAsia|cs)[tT]heme="[^"]*"')
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 HEADER_MARK = "<!--briefgen running header-->"
 DYNAMIC = {"document": "word/document.xml", "rels": "word/_rels/document.xml.rels", "numbering": "word/numbering.xml",
@@ -41,30 +42,87 @@ class _Prepared:
     next_relation: int  # the first free number for relationship ids rId<n>
 
 
-def _set_fonts(rpr_owner, family: str) -> None:
-    """Point every script slot of a style at `family`, dropping theme-font overrides."""
+def _set_fonts(rpr, family: str, east_asian: str, keep: bool = False) -> None:
+    """Point a run-properties element's script slots at `family` and its East Asian slot at `east_asian`.
+
+    Theme fonts go: they override explicit ones, and python-docx's template leaves the East Asian
+    theme font empty, so Word would fall back to a Japanese face (python-docx#1601). With `keep`,
+    slots that already name a font keep it.
+    """
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    rpr = rpr_owner.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
     for attribute in list(fonts.attrib):
-        if attribute.endswith("Theme"):
+        if attribute.lower().endswith("theme"):
             del fonts.attrib[attribute]
-    for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(slot), family)
+    for slot, name in (("w:ascii", family), ("w:hAnsi", family), ("w:cs", family), ("w:eastAsia", east_asian)):
+        if not (keep and fonts.get(qn(slot))):
+            fonts.set(qn(slot), name)
+
+
+def _language_xml(language: str, east_asian: ScriptFonts) -> tuple[str, str]:
+    """(w:val, w:eastAsia) of w:lang for a brief in `language`: Chinese tags as Word writes them (zh-HK, zh-CN)."""
+    return (east_asian.word_lang if language.lower().startswith("zh") else language), east_asian.word_lang
+
+
+def _east_asian_everywhere(document, fonts: ScriptFonts, east_asian: ScriptFonts, language: str) -> None:
+    """Explicit East Asian fonts on every style and the document defaults; w:lang and themeFontLang for Chinese."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    styles = document.styles.element
+    value, east = _language_xml(language, east_asian)
+    defaults = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_fonts(defaults, fonts.docx_body, east_asian.docx_body)
+    for element in [defaults, document.styles["Normal"].element.get_or_add_rPr()]:
+        lang = element.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            element.append(lang)
+        lang.set(qn("w:val"), value)
+        lang.set(qn("w:eastAsia"), east)
+        lang.set(qn("w:bidi"), value)
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:type")) == "numbering":  # numbering styles hold no run properties
+            continue
+        display = any(word in (style.find(qn("w:name")).get(qn("w:val")) or "").lower() for word in ("heading", "title"))
+        _set_fonts(style.get_or_add_rPr(), fonts.docx_display if display else fonts.docx_body,
+                   east_asian.docx_display if display else east_asian.docx_body, keep=True)
+    for fonts_element in styles.iter(qn("w:rFonts")):  # table styles' conditional formats carry theme fonts too
+        for attribute in list(fonts_element.attrib):
+            if attribute.lower().endswith("theme"):
+                del fonts_element.attrib[attribute]
+    theme_lang = document.settings.element.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), value)
+        theme_lang.set(qn("w:eastAsia"), east)
+
+
+def _font_table_entries(east_asian: tuple[ScriptFonts, ...]) -> str:
+    """w:font entries naming the Chinese faces' alternatives, for Word and LibreOffice to find one a system has."""
+    charsets = {"zh-HK": "88", "zh-CN": "86"}  # Big5 and GB2312, which guide Word's own substitution too
+    entries = []
+    for script in east_asian:
+        for family, alternatives, kind in ((script.docx_body, script.docx_body_alternatives, "roman"),
+                                           (script.docx_display, script.docx_display_alternatives, "swiss")):
+            alt = f'<w:altName w:val={quoteattr(",".join(alternatives))}/>' if alternatives else ""
+            entries.append(f'<w:font w:name={quoteattr(family)}>{alt}<w:charset w:val="{charsets.get(script.word_lang, "00")}"/>'
+                           f'<w:family w:val="{kind}"/><w:pitch w:val="variable"/></w:font>')
+    return "".join(entries)
 
 
 def _configure_styles(document, style: HouseStyle, fonts: ScriptFonts, language: str) -> None:
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
-    from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Pt, RGBColor
 
+    east_asian = style.east_asian(language)[0]
+    chinese = {fonts.docx_body: east_asian.docx_body, fonts.docx_display: east_asian.docx_display}
     text, accent, muted = (RGBColor(*style.colour(n).rgb) for n in ("text", "accent", "muted"))
     styles = document.styles
     existing = {s.name for s in styles}
@@ -76,7 +134,7 @@ def _configure_styles(document, style: HouseStyle, fonts: ScriptFonts, language:
             target = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
             target.base_style = styles["Normal"]
             target.quick_style = True
-        _set_fonts(target.element, family)
+        _set_fonts(target.element.get_or_add_rPr(), family, chinese[family])
         target.font.size = Pt(size)
         target.font.bold = bold
         target.font.italic = False
@@ -89,10 +147,6 @@ def _configure_styles(document, style: HouseStyle, fonts: ScriptFonts, language:
     normal = shape("Normal", fonts.docx_body, style.body_size, text, after=style.paragraph_after,
                    leading=style.body_leading)
     normal.paragraph_format.widow_control = True
-    lang = OxmlElement("w:lang")
-    for slot in ("w:val", "w:eastAsia", "w:bidi"):
-        lang.set(qn(slot), language)
-    normal.element.get_or_add_rPr().append(lang)
     for level, spec in style.headings.items():
         heading = shape(f"Heading {level}", fonts.docx_display, spec.size, accent if level < 3 else text,
                         bold=True, before=spec.before, after=spec.after, leading=spec.size * 1.25)
@@ -128,6 +182,7 @@ def _configure_styles(document, style: HouseStyle, fonts: ScriptFonts, language:
           leading=style.figure_source_size * 1.3)
     for name in LIST_STYLES.values():
         shape(name, fonts.docx_body, style.body_size, text, after=style.list_item_after, leading=style.body_leading)
+    _east_asian_everywhere(document, fonts, east_asian, language)
 
 
 def _configure_page(section, style: HouseStyle) -> None:
@@ -169,7 +224,7 @@ def _make_prepared(language: str) -> dict:
     for child in list(body):  # the default template's body holds one empty paragraph
         if child.tag != qn("w:sectPr"):
             body.remove(child)
-    _configure_styles(document, style, style.fonts_for(language.split("-")[0]), language)
+    _configure_styles(document, style, style.latin, language)
     section = document.sections[0]
     _configure_page(section, style)
     ids = {name: document.styles[name].style_id for name in PARAGRAPH_STYLES}
@@ -192,6 +247,11 @@ def _make_prepared(language: str) -> dict:
     with zipfile.ZipFile(stream) as package:
         for name in package.namelist():
             data = package.read(name)
+            if name == "word/stylesWithEffects.xml":  # Word 2010's copy of the styles: no theme fonts there either
+                data = THEME_FONT.sub(b"", data)
+            if name == "word/fontTable.xml":
+                cut = data.rindex(b"</w:fonts>")
+                data = data[:cut] + _font_table_entries(style.east_asian(language)).encode("utf-8") + data[cut:]
             key = next((key for key, part in names.items() if part == name), None)
             if name == "[Content_Types].xml" and b'Extension="png"' not in data:  # figures are PNG pictures
                 data = data.replace(b"<Default ", b'<Default Extension="png" ContentType="image/png"/><Default ', 1)
@@ -219,7 +279,7 @@ def write(document: tree.Document, stream: BinaryIO) -> None:
     meta = document.metadata
     prepared = _prepared(meta.language)
     core = core_properties(meta)
-    translator = Translator(prepared, style, style.fonts_for(meta.language.split("-")[0]))
+    translator = Translator(prepared, style, style.latin, style.east_asian(meta.language)[0])
     translator.language = meta.language.split("-")[0]
     translator.headings = tree.headings(document)
     translator.bookmark_headings = any(isinstance(block, tree.Contents) for block in document.blocks)

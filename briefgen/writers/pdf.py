@@ -14,8 +14,6 @@ except OSError as exc:
     raise BriefgenError(f"cannot load the PDF library: HOME ('{os.path.expanduser('~')}') is not a folder it can "
                         f"read ({exc.strerror}); set HOME to your home folder") from None
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, PageBreak, PageTemplate, Paragraph, Spacer,
                                 Table, TableStyle)
@@ -23,44 +21,24 @@ from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import tree
-from ..style import HouseStyle, ScriptFonts, column_fractions, house_style
+from ..style import HouseStyle, column_fractions, house_style
 from ..textsafe import shorten, strip_controls, xml_attribute as quoteattr, xml_escape as escape
 from ..figures.layout import layout
 from .pdf_figure import figure_flowables
+from .pdf_fonts import register_families as _families
+from .pdf_linebreak import ChineseFrags, break_lines, rejoin
+from .pdf_scripts import BriefFonts, check_document, current, draw_runs, fonts_in_use, markup, split_frags
 
-VARIANTS = ("regular", "bold", "italic", "bold_italic")
 CHUNK_LINES = 12  # a paragraph split across pages continues as paragraphs of this many lines (linear layout time)
 
 
 # -- fonts and paragraph styles ------------------------------------------------------------------
-@lru_cache(maxsize=None)
-def _families(script: ScriptFonts) -> tuple[str, str]:
-    """Register the script's faces with reportlab once; return (body, display) family names.
-
-    A file named for several variants (Carlito has no italic) is read once, and those variants
-    are that one font.
-    """
-    names = []
-    for role, faces in (("body", script.pdf_body), ("display", script.pdf_display)):
-        family = f"briefgen-{script.name}-{role}"
-        by_file: dict[str, str] = {}
-        for variant in VARIANTS:
-            path = getattr(faces, variant)
-            if path not in by_file:
-                by_file[path] = f"{family}-{variant}"
-                pdfmetrics.registerFont(TTFont(by_file[path], path))
-        font = {variant: by_file[getattr(faces, variant)] for variant in VARIANTS}
-        pdfmetrics.registerFontFamily(family, normal=font["regular"], bold=font["bold"], italic=font["italic"],
-                                      boldItalic=font["bold_italic"])
-        names.append(family)
-    return names[0], names[1]
-
-
 class _Styles:
     """ParagraphStyles derived from the house style for one script."""
 
     def __init__(self, style: HouseStyle, language: str) -> None:
-        body, display = _families(style.fonts_for(language))
+        body, display = _families(style.latin)  # Latin text is in the Latin faces in a brief of any language
+        self.fonts = BriefFonts(style.latin, style.east_asian(language))
         self.language = language
         self.body_family, self.display_family = body, display
         self.display_bold = f"{display}-bold"
@@ -152,9 +130,29 @@ class _Para(Paragraph):
 
     reportlab breaks the lines of a split paragraph's remainder again on every page, which made
     long text quadratic; here the remainder is broken once and goes on as pieces (see _pieces).
+    Text is drawn in runs by script, and a paragraph holding Chinese breaks by the Chinese rules.
     """
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
+    _chinese = False
+
+    def _setup(self, text, style, bulletText, frags, cleaner):  # noqa: N803 - reportlab's names
+        super()._setup(text, style, bulletText, frags, cleaner)
+        fonts = current()
+        if isinstance(frags, ChineseFrags):  # part of a paragraph broken by the Chinese rules
+            self._chinese = True
+        elif fonts is not None and frags is None:  # text, parsed just now
+            self.frags, self._chinese = split_frags(self.frags, fonts)
+
+    def breakLines(self, width):  # noqa: N802 - reportlab's name
+        if not self._chinese:
+            return super().breakLines(width)
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+            return self.blPara
+        return break_lines(self.frags, width if isinstance(width, list) else [width], self.bulletText, self.style)
+
+    def _get_split_blParaFunc(self):  # noqa: N802 - reportlab's name
+        return rejoin if self._chinese else super()._get_split_blParaFunc()
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
         if self._wrapped is not None and self._wrapped[0] == availWidth and hasattr(self, "blPara"):
@@ -346,7 +344,7 @@ class _Translator(tree.Visitor):
         contents = TableOfContents(dotsMinLevel=0)
         contents.levelStyles = [self.styles.contents_level(level) for level in range(node.depth)]
         contents.briefgen_depth = node.depth
-        return [Paragraph(escape(strip_controls(node.title)), self.styles.heading(1)), contents]
+        return [_Para(escape(strip_controls(node.title)), self.styles.heading(1)), contents]
 
 
 # -- pages ----------------------------------------------------------------------------------------
@@ -389,10 +387,10 @@ def _canvas_class(meta: tree.Metadata, styles: _Styles, style: HouseStyle) -> ty
                 self.setLineWidth(5)
                 self.line(left, style.page_height - 28, right, style.page_height - 28)
             else:
-                self.setFont(f"{styles.display_family}-regular", style.running_size)
+                font = f"{styles.display_family}-regular"
                 self.setFillColor(styles.colours["muted"])
-                self.drawString(left, top, strip_controls(meta.short_title))
-                self.drawRightString(right, top, f"Page {page} of {total}")
+                draw_runs(self, left, top, strip_controls(meta.short_title), font, style.running_size)
+                draw_runs(self, right, top, f"Page {page} of {total}", font, style.running_size, align_right=True)
                 self.setStrokeColor(styles.colours["rule"])
                 self.setLineWidth(0.6)
                 self.line(left, top - 5, right, top - 5)
@@ -405,6 +403,10 @@ class _BriefTemplate(BaseDocTemplate):
     """Adds a PDF outline entry (bookmark) and a contents-list entry for every heading as it is placed."""
 
     contents_depth = 0
+    contents_fonts: list[str] = []  # the font of each contents level, for Chinese runs in its entries
+
+    def contents_entry(self, level: int, text: str) -> str:
+        return markup(strip_controls(text), self.contents_fonts[level])
 
     def beforeDocument(self) -> None:  # called at the start of every layout pass
         self._outline_depth = -1
@@ -421,18 +423,20 @@ class _BriefTemplate(BaseDocTemplate):
         self.canv.bookmarkPage(key, fit="XYZ", left=0, top=top, zoom=0)  # a position, as PDF viewers expect
         self.canv.addOutlineEntry(flowable.outline_text or "(untitled)", key, level=level, closed=False)
         if flowable.outline_level <= self.contents_depth:
-            self.notify("TOCEntry", (flowable.outline_level - 1, escape(flowable.outline_text), self.page, key))
+            self.notify("TOCEntry", (flowable.outline_level - 1, self.contents_entry(flowable.outline_level - 1,
+                                                                                     flowable.outline_text),
+                                     self.page, key))
 
 
-def _expected_contents(blocks: tuple[tree.Block, ...], depth: int) -> list[tuple[int, str, int, str]]:
+def _expected_contents(blocks: tuple[tree.Block, ...], template: _BriefTemplate) -> list[tuple[int, str, int, str]]:
     """The contents entries _BriefTemplate will make, with page 1 for every page number still to come."""
     entries, count = [], 0
     for block in blocks:
         if isinstance(block, tree.Heading) and block.level:
             count += 1
-            if block.level <= depth:
-                entries.append((block.level - 1, escape(strip_controls(tree.plain_text(block.children))), 1,
-                                f"heading-{count}"))
+            if block.level <= template.contents_depth:
+                entries.append((block.level - 1, template.contents_entry(block.level - 1, tree.plain_text(block.children)),
+                                1, f"heading-{count}"))
     return entries
 
 
@@ -440,7 +444,8 @@ def write(document: tree.Document, stream: BinaryIO) -> None:
     """Lay out `document` on A4 pages and write the PDF to `stream`."""
     style = house_style()
     meta = document.metadata
-    styles = _styles(meta.language.split("-")[0])
+    styles = _styles(meta.language)
+    check_document(document, styles.fonts)
     clean = strip_controls
     template = _BriefTemplate(
         stream, pagesize=(style.page_width, style.page_height), leftMargin=style.margin_left,
@@ -453,13 +458,20 @@ def write(document: tree.Document, stream: BinaryIO) -> None:
     frame = Frame(style.margin_left, style.margin_bottom, style.frame_width, height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    with fonts_in_use(styles.fonts):
+        _lay_out(document, template, styles, style)
+
+
+def _lay_out(document: tree.Document, template: _BriefTemplate, styles: _Styles, style: HouseStyle) -> None:
+    meta = document.metadata
     translator = _Translator(style, styles, style.frame_width)
     story = _title_block(meta, styles, style) + translator.flowables(document.blocks)
     canvas = _canvas_class(meta, styles, style)
     contents = [f for f in story if isinstance(f, TableOfContents)]
     if contents:  # page numbers in a contents list need a second layout pass
         template.contents_depth = max(c.briefgen_depth for c in contents)
-        expected = _expected_contents(document.blocks, template.contents_depth)
+        template.contents_fonts = [styles.contents_level(level).fontName for level in range(template.contents_depth)]
+        expected = _expected_contents(document.blocks, template)
         for listing in contents:  # laid out full size from the first pass, so two passes settle it, not three
             listing._entries = list(expected)  # reportlab's own list, copied to the last pass's entries first
         template.multiBuild(story, canvasmaker=canvas)

@@ -11,6 +11,7 @@ from ..figures.layout import layout
 from ..figures.raster import png
 from .docx_figure import inline_picture
 from ..style import HouseStyle, ScriptFonts, column_fractions
+from ..chinese import QUOTES, chinese_quotes
 from ..textsafe import strip_xml_illegal, xml_attribute as quoteattr, xml_escape as escape
 
 LIST_STYLES = {("bullet", 1): "List Bullet", ("bullet", 2): "List Bullet 2", ("bullet", 3): "List Bullet 3",
@@ -24,10 +25,24 @@ CORE_NAMESPACES = ('xmlns:cp="http://schemas.openxmlformats.org/package/2006/met
 
 # -- WordprocessingML text --------------------------------------------------------------------------
 def run(text: str, properties: str = "") -> str:
-    rpr = f"<w:rPr>{properties}</w:rPr>" if properties else ""
     text = strip_xml_illegal(text)
+    if QUOTES.search(text):  # quotation marks in Chinese text: runs of their own, hinted as East Asian
+        return "".join(_runs(part, _hinted(properties) if hinted else properties)
+                       for part, hinted in chinese_quotes(text))
+    return _runs(text, properties)
+
+
+def _runs(text: str, properties: str) -> str:
+    rpr = f"<w:rPr>{properties}</w:rPr>" if properties else ""
     return "".join(f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text[start:start + RUN_CHARS])}</w:t></w:r>'
                    for start in range(0, max(len(text), 1), RUN_CHARS))
+
+
+def _hinted(properties: str) -> str:
+    """Run properties telling Word to draw the run's shared characters (“”‘’) in the East Asian font."""
+    if "<w:rFonts " in properties:
+        return properties.replace("<w:rFonts ", '<w:rFonts w:hint="eastAsia" ', 1)
+    return '<w:rFonts w:hint="eastAsia"/>' + properties
 
 
 def border(edge: str, size_pt: float, colour: str, space: int = 0) -> str:
@@ -36,8 +51,9 @@ def border(edge: str, size_pt: float, colour: str, space: int = 0) -> str:
     return f'<w:{edge} w:val="single" w:sz="{int(size_pt * 8)}" w:space="{space}" w:color="{colour}"/>'
 
 
-def fonts_xml(family: str) -> str:
-    return f'<w:rFonts w:ascii={quoteattr(family)} w:hAnsi={quoteattr(family)} w:cs={quoteattr(family)} w:eastAsia={quoteattr(family)}/>'
+def fonts_xml(family: str, east_asian: str) -> str:
+    return (f'<w:rFonts w:ascii={quoteattr(family)} w:hAnsi={quoteattr(family)} w:cs={quoteattr(family)} '
+            f'w:eastAsia={quoteattr(east_asian)}/>')
 
 
 class Relations:
@@ -66,10 +82,11 @@ class Relations:
 class Translator(tree.Visitor):
     """Turns tree blocks into WordprocessingML body text for one document."""
 
-    def __init__(self, prepared: Any, style: HouseStyle, fonts: ScriptFonts) -> None:
+    def __init__(self, prepared: Any, style: HouseStyle, fonts: ScriptFonts, east_asian: ScriptFonts) -> None:
         self.prepared = prepared
         self.style = style
         self.fonts = fonts
+        self.east_asian = east_asian
         self.out: list[str] = []
         self.depth = 1
         self.new_numbers: list[tuple[int, str, int]] = []
@@ -168,7 +185,7 @@ class Translator(tree.Visitor):
         total = int(self.style.frame_width * TWIPS_PER_POINT)
         widths = [int(total * f) for f in column_fractions(node)]
         colour = self.style.colour
-        header_props = f'<w:b/>{fonts_xml(self.fonts.docx_display)}<w:color w:val="{colour("table_header_text").hex}"/>'
+        header_props = f'{fonts_xml(self.fonts.docx_display, self.east_asian.docx_display)}<w:b/><w:color w:val="{colour("table_header_text").hex}"/>'
         text_style = self.prepared.style_ids["Table Text"]
         rows = []
         for r, row in enumerate((node.header, *node.rows)):
@@ -187,7 +204,7 @@ class Translator(tree.Visitor):
 
     def visit_Callout(self, node: tree.Callout) -> None:
         width = int(self.style.frame_width * TWIPS_PER_POINT)
-        inner = Translator(self.prepared, self.style, self.fonts)
+        inner = Translator(self.prepared, self.style, self.fonts, self.east_asian)
         inner.relations, inner.next_number, inner.new_numbers = self.relations, self.next_number, self.new_numbers
         inner.width, inner.language = self.width - 2 * self.style.callout_padding - 2, self.language
         if node.title:

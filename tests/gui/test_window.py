@@ -267,3 +267,15 @@ def test_templates_menu_opens_the_users_facts_file(window):
     assert path.is_file() and window.tabs.currentWidget() is window.editor
     assert window.editor.path_label.text() == str(path)
     assert "[facts." in window.editor.source() and not window.editor.text.isReadOnly()
+
+
+def test_preview_shows_a_chinese_title(window, qtbot, tmp_path):
+    with qtbot.waitSignal(window.previewUpdated, timeout=15000):
+        window.titleEdit.setText("香港與內地加密合作 Hong Kong–Mainland 𨋢㗎")
+    shown_text = "".join(window.pdf.getAllText(0).text().split())
+    assert "香港與內地加密合作HongKong–Mainland𨋢㗎" in shown_text  # QtPdf (PDFium) reads what the page draws
+    page = window.pdf.render(0, window.pdf.pagePointSize(0).toSize())
+    title_band = page.copy(60, 50, 200, 40)  # where the title's first Chinese characters are drawn
+    dark = sum(1 for x in range(0, 200, 2) for y in range(0, 40, 2) if title_band.pixelColor(x, y).lightness() < 128)
+    assert dark > 50
+    page.save(str(tmp_path / "chinese-title-page.png"))  # to look at
