@@ -50,6 +50,18 @@ def sample_requests(audience: str, theme_ids: list[str]) -> list[BriefRequest]:
     ]
 
 
+def first_problem(audience: str, theme_ids: list[str], current: BriefRequest | None = None) -> TemplateProblem | None:
+    """The first problem an audience's template (and the user's files) gives for `current` and a spread of samples."""
+    for request in ([current] if current else []) + sample_requests(audience, theme_ids)[::4]:
+        try:
+            build_document(request)
+        except TemplateProblem as problem:
+            return problem
+        except BriefgenError as exc:
+            return TemplateProblem("", None, str(exc))
+    return None
+
+
 def check_templates(folder: Path | None = None) -> list[str]:
     """Problems as 'FILE:LINE: message' lines; an empty list means the templates are sound."""
     user_dir = resolve_user_dir(folder)

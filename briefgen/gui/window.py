@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..atomic import write_atomically
 from ..catalogue import Catalogue, load_catalogue
-from ..check import sample_requests
+from ..check import first_problem
 from ..errors import BriefgenError, TemplateProblem
 from ..exporting import export, render
 from ..facts import days_stale, user_facts_file
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
     previewUpdated = Signal()
     previewFailed = Signal(str)
     batchFinished = Signal(int, bool)  # files written, cancelled
+    templateChecked = Signal(bool, str)  # the saved template passed its check; else the problem shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self._tasks: dict[int, Task] = {}
         self._next_task = 0
         self._preview_task = -1
+        self._check_task = -1
         self._pdf_buffer: QBuffer | None = None
         self._last_export: Path | None = None
         self._batch_cancel = threading.Event()
@@ -609,35 +611,40 @@ class MainWindow(QMainWindow):
         self.editor.open(str(target), target.read_text(encoding="utf-8"))
         self.tabs.setCurrentWidget(self.editor)
 
-    def save_template(self) -> bool:
-        """Save the editor's text, check it against sample briefs, mark any error, refresh the preview."""
+    def save_template(self) -> None:
+        """Save the editor's text, then check it against sample briefs in the background; emits templateChecked."""
         target = Path(self.editor.path_label.text())
         data = self.editor.source().encode("utf-8")
-        write_atomically(target, lambda handle: handle.write(data))
-        problem = self._check_audience_template()
+        try:
+            write_atomically(target, lambda handle: handle.write(data))
+        except (BriefgenError, OSError) as exc:
+            self.editor.show_error(None, f"not saved: {exc}")
+            self.templateChecked.emit(False, f"not saved: {exc}")
+            return
+        audience = self.audienceCombo.currentData()
+        themes = list(self.catalogue.themes)
+        try:
+            current = self.current_request()
+        except BriefgenError:
+            current = None
+        self.editor.clear_error("Saved. Checking it against sample briefs…")
+        self._check_task = self._start(lambda report: first_problem(audience, themes, current),
+                                       lambda task_id, problem: self._template_checked(task_id, target, problem),
+                                       lambda task_id, message: self._template_checked(
+                                           task_id, target, TemplateProblem("", None, message)))
+        self.schedule_preview()
+
+    def _template_checked(self, task_id: int, target: Path, problem: TemplateProblem | None) -> None:
+        if task_id != self._check_task:
+            return  # the editor was saved again since; a newer check is on its way
         if problem is None:
             self.editor.clear_error("Saved. The template renders every sample brief.")
-        else:
-            same_file = Path(problem.template).resolve() == target.resolve() if problem.template else False
-            self.editor.show_error(problem.line if same_file else None, str(problem) if problem.template and not same_file else problem.message)
-        self.schedule_preview()
-        return problem is None
-
-    def _check_audience_template(self) -> TemplateProblem | None:
-        audience = self.audienceCombo.currentData()
-        try:
-            requests = [self.current_request()]
-        except BriefgenError:
-            requests = []
-        requests += sample_requests(audience, list(self.catalogue.themes))[:: 4]
-        for request in requests:
-            try:
-                build_document(request)
-            except TemplateProblem as problem:
-                return problem
-            except BriefgenError as exc:
-                return TemplateProblem("", None, str(exc))
-        return None
+            self.templateChecked.emit(True, "")
+            return
+        same_file = Path(problem.template).resolve() == target.resolve() if problem.template else False
+        message = str(problem) if problem.template and not same_file else problem.message
+        self.editor.show_error(problem.line if same_file else None, message)
+        self.templateChecked.emit(False, message)
 
     def reset_template(self) -> None:
         target = self._user_template_path()
