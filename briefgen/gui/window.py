@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
+from .. import __version__, batch
 from ..atomic import write_atomically
 from ..catalogue import Catalogue, load_catalogue
 from ..check import first_problem
@@ -507,7 +507,7 @@ class MainWindow(QMainWindow):
             self.batch_export(*choice)
 
     def batch_export(self, folder: Path, audiences: list[str], formats: list[str]) -> None:
-        """Export every audience in every format into `folder`, with a progress dialog and Cancel."""
+        """Export every audience in every format into `folder` with a pool of processes; a progress dialog has Cancel."""
         try:
             base = self.current_request()
         except BriefgenError as exc:
@@ -516,10 +516,10 @@ class MainWindow(QMainWindow):
         if not Path(folder).is_dir():
             dialogs.show_error(self, "Batch export", f"folder '{folder}' does not exist; choose another")
             return
-        jobs = [(audience, fmt) for audience in audiences for fmt in formats]
-        stem = self._file_stem()
+        jobs = batch.plan(base, audiences, [base.length], formats, Path(folder), name=f"{self._file_stem()}-{{audience}}")
+        total = sum(len(job.outputs) for job in jobs)
         self._batch_cancel.clear()
-        progress = QProgressDialog("Exporting briefs…", "Cancel", 0, len(jobs), self)
+        progress = QProgressDialog("Exporting briefs…", "Cancel", 0, total, self)
         progress.setObjectName("batchProgress")
         progress.setWindowTitle("Batch export")
         progress.setMinimumDuration(0)
@@ -529,14 +529,8 @@ class MainWindow(QMainWindow):
         cancel = self._batch_cancel
 
         def work(report):
-            written = 0
-            for done, (audience, fmt) in enumerate(jobs):
-                if cancel.is_set():
-                    return written, True
-                export(base.with_changes(audience=audience), Path(folder) / f"{stem}-{audience}.{fmt}")
-                written += 1
-                report(done + 1, len(jobs))
-            return written, cancel.is_set()
+            written = batch.run(jobs, progress=report, cancelled=cancel.is_set)  # the command line's process pool
+            return len(written), cancel.is_set()
 
         def finished(_task_id, result):
             progress.reset()
