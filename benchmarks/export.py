@@ -255,6 +255,7 @@ def main() -> None:
           "editable install's finder and a CA-certificate injector, import modules briefgen partly needs anyway)")
     batch_seconds = batch(briefgen_cli, work)  # before LibreOffice, which may go on working after it exits
     long_title(work, runs)
+    confined(work, runs)
 
     print()
     print("Baselines for the same standard brief")
@@ -353,6 +354,20 @@ def long_title(work: Path, runs: int) -> None:
         target = work / f"long-title.{fmt}"
         ms = median_ms(lambda: export(request, target), max(3, runs // 5), warmup=1)
         print(f"  {fmt:<4} {_pages(target, fmt):>4} pages  {ms:>8.1f} ms in process")
+
+
+def confined(work: Path, runs: int) -> None:
+    """The cost of rendering a user's templates in a confined child: the standard brief's tree, built-in vs a copy."""
+    folder = work / "user-templates"
+    (folder / "audiences").mkdir(parents=True)
+    name = "audiences/policymakers.md.j2"
+    (folder / name).write_text((builtin_templates_dir() / name).read_text(encoding="utf-8"), encoding="utf-8")
+    request = request_for("standard")
+    builtin, user = paired_median_ms(lambda: build_document(request), lambda: build_document(request, folder), runs)
+    print()
+    print(f"Standard brief's tree (templates, Markdown, parse), median of {runs}: built-in templates in process "
+          f"{builtin:.1f} ms, the same templates as a user's folder, rendered in a confined child process "
+          f"{user:.1f} ms (+{user - builtin:.1f} ms)")
 
 
 def _pages(path: Path, fmt: str) -> str:
