@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "briefgen"
-ONLY = {"docx": {"writers/docx.py"}, "reportlab": {"writers/pdf.py"}, "PySide6": None}
+ONLY = {"docx": {"writers/docx.py"}, "reportlab": {"writers/pdf.py", "writers/pdf_lazy.py"}, "PySide6": None}
 
 
 def _imports(path: Path) -> set[str]:
