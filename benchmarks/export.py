@@ -258,11 +258,9 @@ def main() -> None:
           "editable install's finder and a CA-certificate injector, import modules briefgen partly needs anyway)")
     batch_seconds = batch(briefgen_cli, work)  # before LibreOffice, which may go on working after it exits
     long_title(work, runs)
-<<<<<<< HEAD
     figure_cost(runs, standard)
-=======
     chinese_ratio = chinese_text(runs)
->>>>>>> cjk
+    confined(work, runs)
 
     print()
     print("Baselines for the same standard brief")
@@ -364,7 +362,6 @@ def long_title(work: Path, runs: int) -> None:
         print(f"  {fmt:<4} {_pages(target, fmt):>4} pages  {ms:>8.1f} ms in process")
 
 
-<<<<<<< HEAD
 def figure_cost(runs: int, standard: dict[str, float] | None = None) -> None:
     """The standard brief with its figures against the same brief without them (target: at most 1.3x)."""
     from briefgen import cache
@@ -414,7 +411,8 @@ def figure_cost(runs: int, standard: dict[str, float] | None = None) -> None:
                 print(f"  {'':<13} {fmt:<4} whole `briefgen render` process: {whole:.0f} ms with figures, about "
                       f"{base:.0f} ms without ({whole / base:.2f}x); the very first run "
                       f"{(base + cold_ms - without) / base:.2f}x")
-=======
+
+
 def _in_chinese(blocks):
     """The same blocks with every paragraph's text replaced by Chinese text of the same length."""
     out = []
@@ -460,7 +458,20 @@ def _pages_of(stream: io.BytesIO) -> int:
     from pypdf import PdfReader
 
     return len(PdfReader(io.BytesIO(stream.getvalue())).pages)
->>>>>>> cjk
+
+
+def confined(work: Path, runs: int) -> None:
+    """The cost of rendering a user's templates in a confined child: the standard brief's tree, built-in vs a copy."""
+    folder = work / "user-templates"
+    (folder / "audiences").mkdir(parents=True)
+    name = "audiences/policymakers.md.j2"
+    (folder / name).write_text((builtin_templates_dir() / name).read_text(encoding="utf-8"), encoding="utf-8")
+    request = request_for("standard")
+    builtin, user = paired_median_ms(lambda: build_document(request), lambda: build_document(request, folder), runs)
+    print()
+    print(f"Standard brief's tree (templates, Markdown, parse), median of {runs}: built-in templates in process "
+          f"{builtin:.1f} ms, the same templates as a user's folder, rendered in a confined child process "
+          f"{user:.1f} ms (+{user - builtin:.1f} ms)")
 
 
 def _pages(path: Path, fmt: str) -> str:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import threading
+import queue
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from .confine import process_context
 from .errors import BriefgenError
 from .request import BriefRequest
 
@@ -24,11 +25,12 @@ class Job:
 
 
 def plan(base: BriefRequest, audiences: Iterable[str], lengths: Iterable[str], formats: Iterable[str],
-         folder: Path) -> list[Job]:
-    """One job per audience and length, its files named AUDIENCE-LENGTH.FORMAT in `folder`, slowest first."""
+         folder: Path, name: str = "{audience}-{length}") -> list[Job]:
+    """One job per audience and length, its files named `name`.FORMAT (AUDIENCE-LENGTH) in `folder`, slowest first."""
     formats = list(dict.fromkeys(formats))
     jobs = [Job(base.with_changes(audience=audience, length=length),
-                tuple((fmt, Path(folder) / f"{audience}-{length}.{fmt}") for fmt in formats))
+                tuple((fmt, Path(folder) / f"{name.format(audience=audience, length=length)}.{fmt}")
+                      for fmt in formats))
             for audience in dict.fromkeys(audiences) for length in dict.fromkeys(lengths)]
     return sorted(jobs, key=lambda job: -_COST.get(job.request.length, 1))
 
@@ -52,10 +54,6 @@ def _run(job: Job, templates: Path | None) -> tuple[list[Path], str | None]:
         return written, f"{name}: {exc}"
 
 
-def _run_packed(arguments: tuple[Job, Path | None]) -> tuple[list[Path], str | None]:
-    return _run(*arguments)
-
-
 def warm_up(jobs: list[Job], templates: Path | None) -> None:
     """Do in this process what every worker would repeat: load content, compile templates, import writers.
 
@@ -70,24 +68,24 @@ def warm_up(jobs: list[Job], templates: Path | None) -> None:
         build_document(next(job.request for job in jobs if job.request.audience == audience), templates)
 
 
-def _quiet_worker() -> None:
+def _quiet_worker(environ: dict[str, str] | None = None) -> None:
     """Workers leave Ctrl-C to the parent, which ends them with SIGTERM (each removes its temporary file)."""
     import signal
 
+    from .confine import adopt_environment
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    """fork where it is safe (no other threads: the command line), else spawn."""
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
+    adopt_environment(environ)
 
 
 def run(jobs: list[Job], workers: int | None = None, templates: Path | None = None,
-        progress: Callable[[int, int], None] | None = None) -> list[Path]:
-    """Write every job's file with `workers` processes (default: one per core); the first mistake stops the batch."""
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None) -> list[Path]:
+    """Write every job's file with `workers` processes (default: one per core); the first mistake stops the batch.
+
+    Once `cancelled()` is true no further brief is started; those being written are finished, so every
+    file on disk is in the list returned.
+    """
     if workers is not None and workers < 1:
         raise BriefgenError(f"--jobs must be at least 1 (got {workers})")
     if not jobs:
@@ -98,7 +96,7 @@ def run(jobs: list[Job], workers: int | None = None, templates: Path | None = No
         if not folder.is_dir():
             raise BriefgenError(f"output folder '{folder}' does not exist; create it or choose another folder")
     done: list[Path] = []
-    for paths, problem in _results(jobs, workers, templates):
+    for paths, problem in _results(jobs, workers, templates, cancelled or (lambda: False)):
         done += paths
         if problem is not None:
             raise BriefgenError(problem)
@@ -107,16 +105,39 @@ def run(jobs: list[Job], workers: int | None = None, templates: Path | None = No
     return done
 
 
-def _results(jobs: list[Job], workers: int, templates: Path | None) -> Iterator[tuple[list[Path], str | None]]:
+def _results(jobs: list[Job], workers: int, templates: Path | None,
+             cancelled: Callable[[], bool]) -> Iterator[tuple[list[Path], str | None]]:
     if workers == 1:
         for job in jobs:
+            if cancelled():
+                return
             yield _run(job, templates)
         return
-    context = _context()
+    context = process_context()
     if context.get_start_method() == "fork":
         warm_up(jobs, templates)
-    with context.Pool(workers, initializer=_quiet_worker) as pool:
+    finished: queue.Queue = queue.Queue()
+    pending = deque(jobs)
+    running = 0
+    environ = None if context.get_start_method() == "fork" else dict(os.environ)
+    with context.Pool(workers, initializer=_quiet_worker, initargs=(environ,)) as pool:
         try:
-            yield from pool.imap_unordered(_run_packed, [(job, templates) for job in jobs], chunksize=1)
+            while pending or running:
+                while pending and running <= workers and not cancelled():  # one queued beyond the busy workers
+                    pool.apply_async(_run, (pending.popleft(), templates), callback=finished.put,
+                                     error_callback=lambda exc: finished.put(exc))
+                    running += 1
+                if cancelled():
+                    pending.clear()
+                if not running:
+                    return
+                try:
+                    result = finished.get(timeout=0.1)
+                except queue.Empty:
+                    continue
+                running -= 1
+                if isinstance(result, BaseException):
+                    raise result
+                yield result
         finally:
             pool.terminate()

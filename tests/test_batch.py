@@ -86,3 +86,19 @@ def test_run_in_process_reports_progress(tmp_path):
     assert sorted(path.name for path in written) == ["public-one-page.docx", "public-one-page.pdf",
                                                      "public-standard.docx", "public-standard.pdf"]
     assert seen == [(2, 4), (4, 4)]
+
+
+def test_a_cancelled_batch_finishes_the_briefs_it_started_and_starts_no_more(tmp_path):
+    jobs = batch.plan(make_request(), ["policymakers", "investors", "industry", "technologists", "public"],
+                      ["one-page", "standard"], ["docx", "pdf"], tmp_path)
+    seen = []
+    written = batch.run(jobs, workers=2, progress=lambda done, total: seen.append(done), cancelled=lambda: bool(seen))
+    on_disk = sorted(tmp_path.iterdir())
+    assert 2 <= len(written) < 20 and sorted(written) == on_disk  # every file on disk is complete and counted
+    assert all(open_pdf(path).pages for path in on_disk if path.suffix == ".pdf")
+    assert all(open_docx(path).paragraphs for path in on_disk if path.suffix == ".docx")
+
+
+def test_plan_takes_a_name_pattern(tmp_path):
+    jobs = batch.plan(make_request(), ["public"], ["standard"], ["pdf"], tmp_path, name="tokens-{audience}")
+    assert [path.name for job in jobs for _, path in job.outputs] == ["tokens-public.pdf"]

@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
+from .. import __version__, batch
 from ..atomic import write_atomically
 from ..catalogue import Catalogue, load_catalogue
-from ..check import sample_requests
+from ..check import first_problem
 from ..errors import BriefgenError, TemplateProblem
 from ..exporting import export, render
 from ..facts import days_stale, user_facts_file
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
     previewUpdated = Signal()
     previewFailed = Signal(str)
     batchFinished = Signal(int, bool)  # files written, cancelled
+    templateChecked = Signal(bool, str)  # the saved template passed its check; else the problem shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self._tasks: dict[int, Task] = {}
         self._next_task = 0
         self._preview_task = -1
+        self._check_task = -1
         self._pdf_buffer: QBuffer | None = None
         self._last_export: Path | None = None
         self._batch_cancel = threading.Event()
@@ -505,7 +507,7 @@ class MainWindow(QMainWindow):
             self.batch_export(*choice)
 
     def batch_export(self, folder: Path, audiences: list[str], formats: list[str]) -> None:
-        """Export every audience in every format into `folder`, with a progress dialog and Cancel."""
+        """Export every audience in every format into `folder` with a pool of processes; a progress dialog has Cancel."""
         try:
             base = self.current_request()
         except BriefgenError as exc:
@@ -514,10 +516,10 @@ class MainWindow(QMainWindow):
         if not Path(folder).is_dir():
             dialogs.show_error(self, "Batch export", f"folder '{folder}' does not exist; choose another")
             return
-        jobs = [(audience, fmt) for audience in audiences for fmt in formats]
-        stem = self._file_stem()
+        jobs = batch.plan(base, audiences, [base.length], formats, Path(folder), name=f"{self._file_stem()}-{{audience}}")
+        total = sum(len(job.outputs) for job in jobs)
         self._batch_cancel.clear()
-        progress = QProgressDialog("Exporting briefs…", "Cancel", 0, len(jobs), self)
+        progress = QProgressDialog("Exporting briefs…", "Cancel", 0, total, self)
         progress.setObjectName("batchProgress")
         progress.setWindowTitle("Batch export")
         progress.setMinimumDuration(0)
@@ -527,14 +529,8 @@ class MainWindow(QMainWindow):
         cancel = self._batch_cancel
 
         def work(report):
-            written = 0
-            for done, (audience, fmt) in enumerate(jobs):
-                if cancel.is_set():
-                    return written, True
-                export(base.with_changes(audience=audience), Path(folder) / f"{stem}-{audience}.{fmt}")
-                written += 1
-                report(done + 1, len(jobs))
-            return written, cancel.is_set()
+            written = batch.run(jobs, progress=report, cancelled=cancel.is_set)  # the command line's process pool
+            return len(written), cancel.is_set()
 
         def finished(_task_id, result):
             progress.reset()
@@ -609,35 +605,40 @@ class MainWindow(QMainWindow):
         self.editor.open(str(target), target.read_text(encoding="utf-8"))
         self.tabs.setCurrentWidget(self.editor)
 
-    def save_template(self) -> bool:
-        """Save the editor's text, check it against sample briefs, mark any error, refresh the preview."""
+    def save_template(self) -> None:
+        """Save the editor's text, then check it against sample briefs in the background; emits templateChecked."""
         target = Path(self.editor.path_label.text())
         data = self.editor.source().encode("utf-8")
-        write_atomically(target, lambda handle: handle.write(data))
-        problem = self._check_audience_template()
+        try:
+            write_atomically(target, lambda handle: handle.write(data))
+        except (BriefgenError, OSError) as exc:
+            self.editor.show_error(None, f"not saved: {exc}")
+            self.templateChecked.emit(False, f"not saved: {exc}")
+            return
+        audience = self.audienceCombo.currentData()
+        themes = list(self.catalogue.themes)
+        try:
+            current = self.current_request()
+        except BriefgenError:
+            current = None
+        self.editor.clear_error("Saved. Checking it against sample briefs…")
+        self._check_task = self._start(lambda report: first_problem(audience, themes, current),
+                                       lambda task_id, problem: self._template_checked(task_id, target, problem),
+                                       lambda task_id, message: self._template_checked(
+                                           task_id, target, TemplateProblem("", None, message)))
+        self.schedule_preview()
+
+    def _template_checked(self, task_id: int, target: Path, problem: TemplateProblem | None) -> None:
+        if task_id != self._check_task:
+            return  # the editor was saved again since; a newer check is on its way
         if problem is None:
             self.editor.clear_error("Saved. The template renders every sample brief.")
-        else:
-            same_file = Path(problem.template).resolve() == target.resolve() if problem.template else False
-            self.editor.show_error(problem.line if same_file else None, str(problem) if problem.template and not same_file else problem.message)
-        self.schedule_preview()
-        return problem is None
-
-    def _check_audience_template(self) -> TemplateProblem | None:
-        audience = self.audienceCombo.currentData()
-        try:
-            requests = [self.current_request()]
-        except BriefgenError:
-            requests = []
-        requests += sample_requests(audience, list(self.catalogue.themes))[:: 4]
-        for request in requests:
-            try:
-                build_document(request)
-            except TemplateProblem as problem:
-                return problem
-            except BriefgenError as exc:
-                return TemplateProblem("", None, str(exc))
-        return None
+            self.templateChecked.emit(True, "")
+            return
+        same_file = Path(problem.template).resolve() == target.resolve() if problem.template else False
+        message = str(problem) if problem.template and not same_file else problem.message
+        self.editor.show_error(problem.line if same_file else None, message)
+        self.templateChecked.emit(False, message)
 
     def reset_template(self) -> None:
         target = self._user_template_path()

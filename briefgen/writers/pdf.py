@@ -13,7 +13,10 @@ try:
 except OSError as exc:
     raise BriefgenError(f"cannot load the PDF library: HOME ('{os.path.expanduser('~')}') is not a folder it can "
                         f"read ({exc.strerror}); set HOME to your home folder") from None
-from reportlab.lib.styles import ParagraphStyle
+from .pdf_lazy import import_paragraph
+
+import_paragraph()  # before reportlab.platypus: saves compiling a pattern this writer rarely needs
+from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, PageBreak, PageTemplate, Paragraph, Spacer,
                                 Table, TableStyle)
