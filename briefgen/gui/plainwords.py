@@ -87,7 +87,8 @@ def plain(message: str, catalogue: Catalogue | None = None) -> str:
     if match := _LOCATED.match(message):
         line = int(match.group("line")) if match.group("line") else None
         line, text = explain(match.group("file"), line, match.group("message"))
-        return f"{match.group('file')}{f':{line}' if line else ''}: {text}"
+        shown = match.group("file").rpartition("/templates/")[2]  # audiences/industry.md.j2, not the whole path
+        return f"{shown}{f':{line}' if line else ''}: {text}"
     if message.startswith("no theme chosen"):
         return "No theme chosen: Tick at least one theme to make a brief."
     if match := re.match(r"unknown (audience|theme) '(.*)'; choose --\w+ from: .*", message):

@@ -28,6 +28,7 @@ class ThemeList(QListWidget):
         self.setWordWrap(True)
         self.setSpacing(1)
         self.setFocusPolicy(Qt.StrongFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # text wraps to the list's width instead
         palette = self.palette()
         for role, colour in ((QPalette.Base, colours.BASE), (QPalette.Text, colours.TEXT),
                              (QPalette.Highlight, colours.SELECTION), (QPalette.HighlightedText, colours.SELECTED_TEXT)):
@@ -58,8 +59,20 @@ class ThemeList(QListWidget):
             label.setContentsMargins(26, 3, 4, 3)  # leave room for the item's own check box
             label.setAttribute(Qt.WA_TransparentForMouseEvents)
             self.setItemWidget(item, label)
-            item.setSizeHint(QSize(300, label.heightForWidth(300) + 6))
         self.blockSignals(False)
+        self._fit_items()
+
+    def _fit_items(self) -> None:
+        """Each theme as tall as its wrapped text at the list's current width."""
+        width = max(self.viewport().width() - 2 * self.spacing() - 4, 160)
+        for i in range(self.count()):
+            label = self.itemWidget(self.item(i))
+            label.ensurePolished()
+            self.item(i).setSizeHint(QSize(width, label.heightForWidth(width - 16) + 12))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_items()
 
     def title_colour(self) -> QColor:
         return QColor(colours.TEXT)
