@@ -64,10 +64,8 @@ class ChoicesPanel(QWidget):
         self.authorEdit = self._line("authorEdit", "Author", "Your name, shown under the title (optional)")
         self.organisationEdit = self._line("organisationEdit", "Organisation",
                                            "Your organisation, shown under the title (optional)")
-        self.dateEdit = QDateEdit(QDate.currentDate())
-        self.dateEdit.setObjectName("dateEdit")
-        self.dateEdit.setAccessibleName("Date")
-        self.dateEdit.setToolTip("The brief's date; the app warns when it is long after the facts' date")
+        self.dateEdit = self._named(QDateEdit(QDate.currentDate()), "dateEdit", "Date",
+                                    "The brief's date; the app warns when it is long after the facts' date")
         self.dateEdit.setCalendarPopup(True)
         self.dateEdit.setDisplayFormat("d MMMM yyyy")
         for label, widget in (("&Audience", self.audienceCombo), ("", self.audienceDescription),
@@ -103,19 +101,19 @@ class ChoicesPanel(QWidget):
             edit.textChanged.connect(self._emit_changed)
         self.dateEdit.dateChanged.connect(self._emit_changed)
 
+    @staticmethod
+    def _named(widget, name: str, accessible: str, tip: str):
+        """`widget` with its object name (automation), accessible name (screen readers) and tooltip."""
+        widget.setObjectName(name)
+        widget.setAccessibleName(accessible)
+        widget.setToolTip(tip)
+        return widget
+
     def _combo(self, name: str, accessible: str, tip: str) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(name)
-        combo.setAccessibleName(accessible)
-        combo.setToolTip(tip)
-        return combo
+        return self._named(QComboBox(), name, accessible, tip)
 
     def _line(self, name: str, accessible: str, tip: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(name)
-        edit.setAccessibleName(accessible)
-        edit.setToolTip(tip)
-        return edit
+        return self._named(QLineEdit(), name, accessible, tip)
 
     # -- audiences ------------------------------------------------------------------------------
     def fill_audiences(self, catalogue: Catalogue, select: str | None = None) -> None:
