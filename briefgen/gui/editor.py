@@ -30,7 +30,9 @@ class TemplateEditor(QWidget):
         self.read_only_note = ""
         self.path_label = QLabel("No template open")
         self.path_label.setObjectName("templatePath")
-        self.path_label.setStyleSheet("font-weight: bold")
+        font = self.path_label.font()
+        font.setBold(True)
+        self.path_label.setFont(font)
         self.text = CodeEdit()
         self.text.setObjectName("templateEditor")
         self.text.setAccessibleName("Template text")

@@ -81,10 +81,11 @@ class PreviewPane(QWidget):
 
         self.subject = QLabel("")
         self.subject.setObjectName("previewSubject")
-        self.subject.setStyleSheet(f"color: {colours.NOTICE}; font-weight: bold")
         self.subject.hide()
-        self.previewMessage = self._note("previewMessage", colours.ERROR)
-        self.factsNotice = self._note("factsNotice", colours.NOTICE)
+        self.previewMessage = self._note("previewMessage")
+        self.factsNotice = self._note("factsNotice")
+        self.setStyleSheet(f"#previewMessage {{ color: {colours.ERROR} }} #factsNotice {{ color: {colours.NOTICE} }}"
+                           f"#previewSubject {{ color: {colours.NOTICE}; font-weight: bold }}")  # one sheet: cheaper
 
         bar = QHBoxLayout()
         for widget in (self.prevPageButton, self.pageSpin, self.pageCount, self.nextPageButton):
@@ -114,12 +115,11 @@ class PreviewPane(QWidget):
         button.clicked.connect(lambda: self.go_to_page(self.pageSpin.value() + step))
         return button
 
-    def _note(self, name: str, colour: str) -> QLabel:
+    def _note(self, name: str) -> QLabel:
         label = QLabel("")
         label.setObjectName(name)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        label.setStyleSheet(f"color: {colour}")
         label.hide()
         return label
 

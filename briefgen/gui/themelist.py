@@ -6,7 +6,7 @@ from html import escape
 from typing import Iterable
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from ..catalogue import Entry
@@ -22,6 +22,7 @@ class ThemeList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._viewport = self.viewport()
         self.setObjectName("themeList")
         self.setAccessibleName("Themes")
         self.setToolTip("Tick the themes the brief covers: click, or press Space or Return on a theme")
@@ -29,18 +30,18 @@ class ThemeList(QListWidget):
         self.setSpacing(1)
         self.setFocusPolicy(Qt.StrongFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # text wraps to the list's width instead
-        palette = self.palette()
-        for role, colour in ((QPalette.Base, colours.BASE), (QPalette.Text, colours.TEXT),
-                             (QPalette.Highlight, colours.SELECTION), (QPalette.HighlightedText, colours.SELECTED_TEXT)):
-            for group in (QPalette.Active, QPalette.Inactive):
-                palette.setColor(group, role, QColor(colour))
-        self.setPalette(palette)
-        self.setStyleSheet(f"QListWidget {{ border: 2px solid {colours.BORDER}; background: {colours.BASE}; }}"
+        self._apply_style()
+        self._viewport.installEventFilter(self)
+        self.itemChanged.connect(lambda _item: self.changed.emit())
+
+    def _apply_style(self) -> None:
+        """Colours with at least 4.5:1 contrast, selected or not, and a focus border that shows."""
+        self.setStyleSheet(f"QListWidget {{ border: 2px solid {colours.BORDER}; background: {colours.BASE}; "
+                           f"color: {colours.TEXT}; selection-background-color: {colours.SELECTION}; "
+                           f"selection-color: {colours.SELECTED_TEXT}; }}"
                            f"QListWidget:focus {{ border: 2px solid {colours.FOCUS}; }}"
                            f"QListWidget::item:selected {{ background: {colours.SELECTION}; }}"
                            f"QListWidget::item:focus {{ border: 1px dotted {colours.FOCUS}; }}")
-        self.viewport().installEventFilter(self)
-        self.itemChanged.connect(lambda _item: self.changed.emit())
 
     def fill(self, themes: Iterable[Entry]) -> None:
         self.blockSignals(True)
@@ -109,7 +110,7 @@ class ThemeList(QListWidget):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         """A click anywhere on a theme, box or text, ticks or unticks it exactly once."""
-        if (watched is self.viewport() and event.type() == QEvent.MouseButtonRelease
+        if (watched is self._viewport and event.type() == QEvent.MouseButtonRelease
                 and event.button() == Qt.LeftButton):
             item = self.itemAt(event.position().toPoint())
             if item is not None:
