@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import queue
-import threading
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from .confine import process_context
 from .errors import BriefgenError
 from .request import BriefRequest
 
@@ -69,26 +68,14 @@ def warm_up(jobs: list[Job], templates: Path | None) -> None:
         build_document(next(job.request for job in jobs if job.request.audience == audience), templates)
 
 
-def _quiet_worker() -> None:
+def _quiet_worker(environ: dict[str, str] | None = None) -> None:
     """Workers leave Ctrl-C to the parent, which ends them with SIGTERM (each removes its temporary file)."""
     import signal
 
+    from .confine import adopt_environment
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-_WORKER_MODULES = ["briefgen.build", "briefgen.exporting", "briefgen.writers.docx", "briefgen.writers.pdf"]
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    """fork where it is safe (no other threads: the command line), else a fork server (the app), else spawn."""
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(_WORKER_MODULES)  # workers start with briefgen imported
-        return context
-    return multiprocessing.get_context("spawn")
+    adopt_environment(environ)
 
 
 def run(jobs: list[Job], workers: int | None = None, templates: Path | None = None,
@@ -126,13 +113,14 @@ def _results(jobs: list[Job], workers: int, templates: Path | None,
                 return
             yield _run(job, templates)
         return
-    context = _context()
+    context = process_context()
     if context.get_start_method() == "fork":
         warm_up(jobs, templates)
     finished: queue.Queue = queue.Queue()
     pending = deque(jobs)
     running = 0
-    with context.Pool(workers, initializer=_quiet_worker) as pool:
+    environ = None if context.get_start_method() == "fork" else dict(os.environ)
+    with context.Pool(workers, initializer=_quiet_worker, initargs=(environ,)) as pool:
         try:
             while pending or running:
                 while pending and running <= workers and not cancelled():  # one queued beyond the busy workers

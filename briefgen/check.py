@@ -7,6 +7,7 @@ from pathlib import Path
 
 from jinja2 import TemplateSyntaxError
 
+from . import confine, limits
 from .build import build_document, resolve_user_dir
 from .catalogue import load_catalogue
 from .errors import BriefgenError, TemplateProblem
@@ -52,13 +53,25 @@ def sample_requests(audience: str, theme_ids: list[str]) -> list[BriefRequest]:
 
 def first_problem(audience: str, theme_ids: list[str], current: BriefRequest | None = None) -> TemplateProblem | None:
     """The first problem an audience's template (and the user's files) gives for `current` and a spread of samples."""
-    for request in ([current] if current else []) + sample_requests(audience, theme_ids)[::4]:
+    requests = ([current] if current else []) + sample_requests(audience, theme_ids)[::4]
+    try:
+        user_dir = resolve_user_dir(None)
+        found = _confined(_first_problem, (requests, user_dir), user_dir, len(requests))
+    except TemplateProblem as problem:
+        return problem
+    except BriefgenError as exc:
+        return TemplateProblem("", None, str(exc))
+    return TemplateProblem(*found) if found else None
+
+
+def _first_problem(requests: list[BriefRequest], user_dir: Path | None) -> tuple[str, int | None, str] | None:
+    for request in requests:
         try:
-            build_document(request)
+            build_document(request, user_dir)
         except TemplateProblem as problem:
-            return problem
+            return problem.template, problem.line, problem.message
         except BriefgenError as exc:
-            return TemplateProblem("", None, str(exc))
+            return "", None, str(exc)
     return None
 
 
@@ -72,14 +85,29 @@ def check_templates(folder: Path | None = None) -> list[str]:
         catalogue = load_catalogue(user_dir)
     except BriefgenError as exc:
         return [str(exc)]
-    seen: set[str] = set()
-    for audience in catalogue.audiences:
-        for request in sample_requests(audience, list(catalogue.themes)):
+    samples = [sample_requests(audience, list(catalogue.themes)) for audience in catalogue.audiences]
+    try:
+        return _confined(_render_problems, (samples, user_dir), user_dir, sum(map(len, samples)))
+    except TemplateProblem as problem:
+        return [str(problem)]
+
+
+def _render_problems(samples: list[list[BriefRequest]], user_dir: Path | None) -> list[str]:
+    """The first problem of each audience's sample briefs, each problem once."""
+    problems: list[str] = []
+    for requests in samples:
+        for request in requests:
             try:
                 build_document(request, user_dir)
             except TemplateProblem as exc:
-                if str(exc) not in seen:
-                    seen.add(str(exc))
+                if str(exc) not in problems:
                     problems.append(str(exc))
                 break  # one problem per audience is enough to act on
     return problems
+
+
+def _confined(function, args: tuple, user_dir: Path | None, renders: int):
+    """With a user's templates, run a check's renders in one confined child, each render under its own limits."""
+    if user_dir is None or confine.inside():
+        return function(*args)
+    return confine.run(function, args, limits.DEFAULT_LIMITS, str(user_dir), renders)

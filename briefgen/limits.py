@@ -21,6 +21,15 @@ class Limits:
     value_chars: int = 5_000_000  # any one text, list or number's digits the template builds
     memory_chars: int = 100_000_000  # all the text the template builds in one render
     int_bits: int = 20_000  # about 6,000 digits
+    memory_bytes: int = 1 << 30  # address space the render may add, enforced by the OS in a child process
+
+    def time_message(self) -> str:
+        return (f"took longer than {self.seconds:g} s, the limit for a template; "
+                "look for loops that never end or loops inside loops")
+
+    def memory_message(self) -> str:
+        return (f"ran out of memory (a template may use {self.memory_bytes // 2**20:,} MB); "
+                "build less text, and smaller lists and numbers")
 
 
 DEFAULT_LIMITS = Limits()
@@ -49,8 +58,7 @@ class Budget:
             self.out_of_time()
 
     def out_of_time(self) -> None:
-        raise LimitExceeded(f"took longer than {self.limits.seconds:g} s, the limit for a template; "
-                            "look for loops that never end or loops inside loops")
+        raise LimitExceeded(self.limits.time_message())
 
     def allow(self, size: int, what: str = "text") -> None:
         """Refuse to build a value of `size` characters (or items) before it is built."""

@@ -181,16 +181,41 @@ def round_robin(lists: Iterable[Iterable[Any]], limit: int) -> list[Any]:
 def render_markdown(
     request: BriefRequest, catalogue: Catalogue, user_dir: Path | None, builtin_dir: Path
 ) -> str:
-    """The request's brief as Markdown; any template failure becomes a TemplateProblem."""
+    """The request's brief as Markdown; any template failure becomes a TemplateProblem.
+
+    Built-in templates render in this process. With a user's template folder the render runs in a child
+    process (briefgen.confine) under the limits, so a template can never hold this process's memory.
+    """
+    if user_dir is None:
+        return _render(request, catalogue, None, builtin_dir, None)
+    from . import confine
+
+    rules = limits.DEFAULT_LIMITS
+    if confine.inside():
+        return _render(request, catalogue, user_dir, builtin_dir, rules)
+    name = audience_template(request.audience)
+    shown = user_dir / name if (user_dir / name).is_file() else name
+    return confine.run(render_user_markdown, (request, user_dir, builtin_dir, rules), rules, str(shown))
+
+
+def render_user_markdown(request: BriefRequest, user_dir: Path, builtin_dir: Path, rules: limits.Limits) -> str:
+    """In a confined child: the brief as Markdown from the user's templates, under `rules`."""
+    from .catalogue import load_catalogue
+
+    return _render(request, load_catalogue(user_dir), user_dir, builtin_dir, rules)
+
+
+def _render(request: BriefRequest, catalogue: Catalogue, user_dir: Path | None, builtin_dir: Path,
+            rules: limits.Limits | None) -> str:
     env = environment(str(user_dir) if user_dir else None, str(builtin_dir))
     name = audience_template(request.audience)
     citations = _Citations(catalogue)
     template = None
     try:
         template = env.get_template(name)
-        if not isinstance(env, LimitedEnvironment):
+        if rules is None:
             return template.render(context(request, catalogue, citations))
-        with limits.budget() as spent:
+        with limits.budget(rules) as spent:
             parts = []
             for part in template.generate(context(request, catalogue, citations)):
                 spent.emit(len(part))
@@ -204,16 +229,16 @@ def render_markdown(
             KeyError, IndexError, ZeroDivisionError, OverflowError, limits.LimitExceeded,
             RecursionError, MemoryError) as exc:
         filename, line = _template_frame(exc, (template.filename if template else None) or name)
-        raise TemplateProblem(filename, line, _describe(exc)) from None
+        raise TemplateProblem(filename, line, _describe(exc, rules or limits.DEFAULT_LIMITS)) from None
 
 
-def _describe(exc: BaseException) -> str:
+def _describe(exc: BaseException, rules: limits.Limits) -> str:
     if isinstance(exc, limits.LimitExceeded):
         return f"stopped: the template {exc}"
     if isinstance(exc, RecursionError):
         return describe_recursion(exc)
     if isinstance(exc, MemoryError):
-        return "stopped: the template ran out of memory; build less text"
+        return f"stopped: the template {rules.memory_message()}"
     if isinstance(exc, SecurityError):
         hint = " (template data is read-only: make a new list or mapping with filters instead)" if "unsafe" in str(exc) else ""
         return f"blocked by the template sandbox: {exc}{hint}"

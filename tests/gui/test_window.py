@@ -134,10 +134,10 @@ def test_choices_and_geometry_persist(qtbot, shown, tmp_path):
     second.close()
 
 
-def test_batch_export_writes_every_file(window, qtbot, tmp_path):
+def test_batch_export_writes_every_file(window, qtbot, tmp_path, shown):
     with qtbot.waitSignal(window.batchFinished, timeout=60000) as done:
         window.batch_export(tmp_path, ["policymakers", "public"], ["pdf", "docx"])
-    assert done.args == [4, False]
+    assert done.args == [4, False], shown
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "brief-policymakers-standard.docx", "brief-policymakers-standard.pdf", "brief-public-standard.docx",
         "brief-public-standard.pdf"]
