@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import convert, tree
-from .catalogue import Catalogue, load_catalogue
+from .catalogue import Catalogue, Entry, load_catalogue
 from .errors import BriefgenError, TemplateProblem
 from .figures.define import FigureBook
 from .request import BriefRequest
@@ -32,14 +32,18 @@ def resolve_user_dir(templates: Path | None) -> Path | None:
     return default if default.is_dir() else None
 
 
+def audience_phrase(audience: Entry) -> str:
+    """How a brief names its readers: 'policymakers', 'industry and compliance', 'the general public'."""
+    return audience.title.lower() if audience.id != "public" else "the general public"
+
+
 def metadata(request: BriefRequest, catalogue: Catalogue) -> tree.Metadata:
     audience = catalogue.audience(request.audience)
     themes = [catalogue.themes[t].title for t in catalogue.themes if t in request.themes]
     return tree.Metadata(
         title=request.title,
         short_title=shorten(request.title, house_style().short_title_chars),
-        subtitle=f"A briefing for {audience.title.lower() if audience.id != 'public' else 'the general public'}"
-        f" · {long_date(request.date)}",
+        subtitle=f"A briefing for {audience_phrase(audience)} · {long_date(request.date)}",
         author=request.author,
         organisation=request.organisation,
         date=request.date.isoformat(),

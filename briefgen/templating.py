@@ -50,6 +50,11 @@ def _join_and(items: Iterable[Any], conjunction: str = "and") -> Markup:
     return Markup(f"{', '.join(parts[:-1])} {conjunction} {parts[-1]}")
 
 
+def _as_data(value: Any) -> Markup:
+    """Marks text as data: Markdown characters in it are escaped (every `{{ value }}` already is)."""
+    return Markup(escape_markdown(str(value)))
+
+
 def first_sentence(text: str) -> str:
     """The text up to and including its first full stop that ends a sentence."""
     match = _SENTENCE_END.search(text)
@@ -83,7 +88,7 @@ def environment(user_dir: str | None, builtin_dir: str) -> BriefEnvironment:
     env.bytecode_cache = template_bytecode_cache(env)  # compiled templates kept across processes
     env.filters["join_and"] = _join_and
     env.filters["long_date"] = long_date
-    env.filters["md"] = lambda value: Markup(escape_markdown(str(value)))
+    env.filters["md"] = _as_data
     env.filters["first_sentence"] = first_sentence
     if isinstance(env, LimitedEnvironment):
         env.add_filters(dict(env.filters))

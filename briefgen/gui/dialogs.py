@@ -9,11 +9,14 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 BRIEF_FILTER = "Brief files (*.brief.toml)"
-EXPORT_FILTERS = "PDF document (*.pdf);;Word document (*.docx)"
+PDF_FILTER = "PDF document (*.pdf)"
+WORD_FILTER = "Word document (*.docx)"
 
 
 def ask_export_path(parent: QWidget, suggested: Path) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, "Export brief", str(suggested), EXPORT_FILTERS)
+    """The file to export to; the dialog's type list starts with the type of the suggested name."""
+    first, second = (WORD_FILTER, PDF_FILTER) if suggested.suffix.lower() == ".docx" else (PDF_FILTER, WORD_FILTER)
+    path, _ = QFileDialog.getSaveFileName(parent, "Export brief", str(suggested), f"{first};;{second}", first)
     return Path(path) if path else None
 
 
@@ -42,6 +45,14 @@ def ask_batch(parent: QWidget, audiences: dict[str, str], folder: Path) -> tuple
     return dialog.choices() if dialog.exec() == BatchDialog.Accepted else None
 
 
+def ask_new_audience(parent: QWidget, audiences: dict[str, str], current: str) -> dict[str, str] | None:
+    """The new audience's id, title, description and the audience it starts from, or None if cancelled."""
+    from .newaudience import NewAudienceDialog
+
+    dialog = NewAudienceDialog(parent, audiences, current)
+    return dialog.values() if dialog.exec() == NewAudienceDialog.Accepted else None
+
+
 def show_error(parent: QWidget, title: str, message: str) -> None:
     QMessageBox.warning(parent, title, message)
 
@@ -56,5 +67,5 @@ def show_about(parent: QWidget, text: str) -> None:
 
 
 def open_path(path: Path) -> bool:
-    """Open a file or folder with the desktop's default application."""
+    """Open a file or folder with the desktop's default application; False if none could."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

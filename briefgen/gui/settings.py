@@ -16,7 +16,8 @@ DEFAULTS: dict[str, Any] = {
     "geometry": QByteArray(),
     "splitter": QByteArray(),
     "recent": [],
-    "last_folder": "",
+    "last_folder": "",  # where the last export went
+    "brief_folder": "",  # where a brief was last opened or saved
 }
 RECENT_LIMIT = 8
 

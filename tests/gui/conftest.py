@@ -8,10 +8,11 @@ from briefgen.gui import dialogs
 
 
 @pytest.fixture(autouse=True)
-def qt_settings_in_tmp(tmp_path, qapp):
+def qt_settings_in_tmp(tmp_path_factory, qapp):
+    """Each test's settings in a folder of their own, apart from the tmp_path that tests list."""
     from PySide6.QtCore import QSettings
 
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path_factory.mktemp("settings")))
     yield
 
 

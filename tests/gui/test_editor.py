@@ -14,7 +14,7 @@ def test_customise_break_fix_round_trip(window, qtbot, shown):
     copy = user_templates_dir() / "audiences" / "investors.md.j2"
     builtin = builtin_templates_dir() / "audiences" / "investors.md.j2"
     assert copy.read_text() == builtin.read_text() == window.editor.source()
-    assert window.tabs.currentWidget() is window.editor
+    assert window.editor.text.isVisible() and window.preview.isVisible()
 
     lines = window.editor.source().splitlines()
     index = next(i for i, line in enumerate(lines) if line.startswith("{% block summary_heading %}"))
