@@ -26,7 +26,7 @@ def test_reference_is_generated_from_the_code_and_agrees_with_the_readme():
     from pathlib import Path
 
     reference = template_reference()
-    assert list(reference.blocks[:3]) == ["key_messages", "contents", "summary"]
+    assert list(reference.blocks[:4]) == ["key_messages", "contents", "timeline", "summary"]  # in base.md.j2 order
     assert "obligations_table" in reference.macros and "per_theme" in reference.macros["obligations_table"]
     assert {"request", "audience", "themes", "per_theme", "as_of"} <= set(reference.variables)
     assert "title" in reference.variables["audience"] and "findings" in reference.variables["themes"]
