@@ -155,6 +155,37 @@ def test_a_user_figure_renders_in_both_formats(user_templates):
     assert run("templates", "check").returncode == 0
 
 
+USER_LINE_CHART = '''[figures.platform-trend]
+kind = "line"
+caption = "Licensed trading platforms over time"
+y_title = "Licensed trading platforms"
+unit = "number"
+points = [
+  { fact = "hk-vatp-count-2025", value = 11, date = "2025-06" },
+  { fact = "hk-vatp-count-2026", value = 12, date = "2026-02-13" },
+  { fact = "hk-vatp-count-2026", value = 13, date = "2026-06" },
+]
+'''
+
+
+def test_a_user_line_chart_renders_in_both_formats_with_its_points_marked(user_templates):
+    (user_templates / "figures.toml").write_text(USER_LINE_CHART, encoding="utf-8")
+    (user_templates / "audiences").mkdir()
+    (user_templates / "audiences" / "policymakers.md.j2").write_text(
+        USER_TEMPLATE.replace("stablecoin-path", "platform-trend"), encoding="utf-8")
+    request = make_request()
+    chart = [f for f in figures(build_document(request)) if f.id == "platform-trend"][0]
+    assert chart.spec.style == "line" and [p.value for p in chart.spec.points] == [11, 12, 13]
+    assert [p.note for p in chart.spec.points] == ["", "reported", "reported"]  # the 2026 counts were reported
+    docx = open_docx(render_bytes(request, "docx"))
+    assert "Figure 2. Licensed trading platforms over time" in [p.text for p in docx.paragraphs
+                                                                 if p.style.name == "Caption"]
+    assert any(s._inline.docPr.get("descr").startswith("Line chart of Licensed trading platforms (number)")
+               for s in docx.inline_shapes)
+    text = flat(pdf_text(open_pdf(render_bytes(request, "pdf"))))
+    assert "Figure 2. Licensed trading platforms over time" in text and "13 Feb 2026" in text
+
+
 @pytest.mark.parametrize(("broken", "line", "message"), [
     ('[figures.platforms]\nkind = "bar"\ncaption = "One point"\ny_title = "Platforms"\nunit = "number"\n'
      'points = [{ fact = "hk-vatp-count-2026", value = 13 }]\n', 6,
