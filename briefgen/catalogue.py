@@ -13,7 +13,7 @@ from .errors import BriefgenError
 from .figures.define import FIGURES_FILE, Definition, load_definitions
 from .facts import FACTS_FILE, SOURCES_FILE, Register, current_to, line_of, load_register, sources_of, timeline
 from .resources import assets_dir, read_asset_toml, read_toml
-from .theme_content import cited_facts, resolve_theme
+from .theme_content import cited_facts, resolve_rows, resolve_theme
 
 USER_AUDIENCES_FILE = "audiences.toml"
 AUDIENCE_FIELDS = ("title", "description", "reader", "purpose", "closing")
@@ -129,7 +129,8 @@ def _load(user_dir: str | None, _stamps: tuple[int | None, ...]) -> Catalogue:
     raw = {theme_id: table for theme_id, (_, table) in theme_tables().items()}
     added = _user_theme_facts(register, folder, raw)
     themes = {theme_id: resolve_theme(register, table, added.get(theme_id, ())) for theme_id, table in raw.items()}
-    audiences = _entries(read_asset_toml("content/audiences.toml")["audiences"])
+    audiences = _entries({key: resolve_rows(register, value)
+                          for key, value in read_asset_toml("content/audiences.toml")["audiences"].items()})
     audiences.update(_user_audiences(folder, dict(audiences)))
     comparison = read_asset_toml("content/comparison.toml")
     rows = tuple(MappingProxyType({**row, "facts": [register.current_id(f) for f in row["facts"]],

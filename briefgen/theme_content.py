@@ -65,3 +65,12 @@ def resolve_theme(register: Register, table: Mapping[str, Any], leading: tuple[s
         content[name] = [{**{k: v for k, v in row.items() if k != "facts"}, "sources": sources_of(register, _facts(row))}
                          for row in table.get(name, ())]
     return content
+
+
+def resolve_rows(register: Register, table: Mapping[str, Any]) -> dict:
+    """An audience's own tables as templates see them: each row that names `facts` gains their `sources`."""
+    content = dict(table)
+    for name, rows in table.items():
+        if isinstance(rows, list) and rows and all(isinstance(row, Mapping) and "facts" in row for row in rows):
+            content[name] = [{**row, "sources": sources_of(register, _facts(row))} for row in rows]
+    return content
