@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from functools import lru_cache
@@ -396,11 +397,14 @@ def _title_block(meta: tree.Metadata, styles: _Styles, style: HouseStyle) -> lis
 
 def _canvas_class(meta: tree.Metadata, styles: _Styles, style: HouseStyle) -> type[Canvas]:
     """A canvas that holds pages back until the end, so each header can say 'Page X of Y'."""
+    day = dt.date.fromisoformat(meta.date)
+    pdf_date = f"D:{day:%Y%m%d}000000+00'00'"  # midnight UTC, as the DOCX core properties give it
 
     class RunningHeaderCanvas(Canvas):
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
             self._held_pages: list[dict] = []
+            self.setDateFormatter(lambda *_: pdf_date)  # created and modified on the brief's date, not reportlab's 2000
 
         def showPage(self) -> None:
             self._held_pages.append(dict(self.__dict__))
