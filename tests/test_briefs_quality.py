@@ -11,7 +11,7 @@ from briefgen import tree
 from briefgen.style import house_style
 
 from .conftest import make_request, open_pdf, render_bytes
-from .test_content import AUDIENCES, CATALOGUE, THEMES, document, running_text, sentences, words
+from .test_content import AUDIENCES, CATALOGUE, THEMES, document, running_text, sentences
 
 ALL = tuple(THEMES)
 TARGET_WORDS = {"one-page": 550, "standard": 2200, "extended": 4400}
