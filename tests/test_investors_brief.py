@@ -1,0 +1,143 @@
+"""The investors' rendered brief: bottom line first, dated and sourced figures, chart, risks, access, peers, checks, disclaimer."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from briefgen import tree
+from briefgen.build import build_document
+from briefgen.catalogue import load_catalogue
+
+from .conftest import make_request, open_docx, open_pdf, pdf_text, render_bytes
+from .test_content import THEMES, sentences, words
+
+ALL = tuple(THEMES)
+INVESTORS = load_catalogue(None).audiences["investors"].content
+
+
+def brief(length: str = "standard", themes: tuple[str, ...] = ALL) -> tree.Document:
+    return build_document(make_request(audience="investors", length=length, themes=themes))
+
+
+def section(document: tree.Document, starts: str) -> list:
+    """The blocks under the level-1 heading that starts with `starts`."""
+    blocks, inside = [], False
+    for block in document.blocks:
+        if isinstance(block, tree.Heading) and block.level == 1:
+            inside = tree.plain_text(block.children).startswith(starts)
+            continue
+        if inside:
+            blocks.append(block)
+    return blocks
+
+
+def table(document: tree.Document, starts: str) -> list[list[str]]:
+    (found,) = [b for b in section(document, starts) if isinstance(b, tree.Table)]
+    return [[tree.plain_text(cell) for cell in row] for row in (found.header, *found.rows)]
+
+
+def docx_text(document) -> str:
+    """Body paragraphs and the paragraphs inside tables (boxes are one-cell tables)."""
+    cells = [p.text for t in document.tables for row in t.rows for cell in row.cells for p in cell.paragraphs]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_bottom_line_with_stance_horizon_and_disclaimer_opens_the_brief_in_both_formats():
+    first = brief().blocks[0]
+    assert isinstance(first, tree.Callout) and first.title == "Bottom line"
+    text = " ".join(tree.plain_text(b.children) for b in first.blocks if isinstance(b, tree.Paragraph))
+    assert "Our view over 12 to 24 months from 29 November 2026" in text and "Constructive" in text and "negative" in text
+    assert "Not investment advice" in text
+    request = make_request(audience="investors", themes=ALL)
+    pdf = pdf_text(open_pdf(render_bytes(request, "pdf")))
+    assert pdf.index("Bottom line") < pdf.index("Our view") < 1500  # the first screen
+    assert "Not investment advice. This brief is research" in re.sub(r"\s+", " ", pdf)
+    docx = docx_text(open_docx(render_bytes(request, "docx")))
+    assert "Not investment advice" in docx and "Our view" in docx
+
+
+def test_every_market_figure_has_a_date_a_source_and_a_status_with_official_ones_first():
+    rows = table(brief(), "Market figures")
+    assert rows[0] == ["Figure", "Value", "As of", "Source", "Status"]
+    for figure, value, as_of, source, status in rows[1:]:
+        assert re.search(r"(January|February|March|April|May|June|July|August|September|October|November|December) 20\d\d",
+                         as_of), figure
+        assert re.search(r"\w+.*\[\d+\]$", source), f"{figure}: source names a publisher and carries a citation"
+        assert value and status in {"official", "reported", "estimate"}
+    statuses = [row[4] for row in rows[1:]]
+    assert statuses == sorted(statuses, key=["official", "reported", "estimate"].index)
+    assert {"official", "reported", "estimate"} <= set(statuses)
+
+
+def test_risk_taxonomy_names_the_five_risks_with_evidence_and_checks():
+    rows = table(brief(), "Five risks")
+    assert [r[0] for r in rows[1:]] == ["Policy reversal", "Custody", "Liquidity", "Peg and redemption", "Enforceability"]
+    assert all(re.search(r"\[\d+\]$", evidence) and check.endswith("?") for _, evidence, check in rows[1:])
+
+
+def test_access_covers_retail_professional_and_mainland_investors():
+    investors = [row[0] for row in table(brief(), "Who may buy what")[1:]]
+    assert investors[:3] == ["Retail investors in Hong Kong SAR", "Professional investors in Hong Kong SAR",
+                             "Mainland residents"]
+
+
+def test_peer_comparison_covers_singapore_mica_and_the_genius_act_with_dates():
+    rows = table(brief(), "Singapore, the EU and the US")
+    names = [row[0] for row in rows[1:]]
+    assert any(n.startswith("Singapore") for n in names)
+    assert any("MiCA" in n for n in names) and any("GENIUS" in n for n in names)
+    assert all(re.search(r"20\d\d", row[1] + row[2]) for row in rows[1:])
+
+
+def test_scenarios_name_dated_catalysts():
+    rows = table(brief(), "Scenarios")
+    assert len(rows) >= 4
+    assert all(re.search(r"20\d\d|Yinfa", catalyst) for _, catalyst, _ in rows[1:])
+
+
+def test_key_messages_share_no_sentence_with_the_checks():
+    for length in ("one-page", "standard", "extended"):
+        document = brief(length)
+        first = dataclasses.replace(document, blocks=(document.blocks[0],))
+        checks = dataclasses.replace(document, blocks=tuple(section(document, "Due-diligence checks")))
+        assert sentences(first) & sentences(checks) == set(), length
+
+
+def test_checks_replace_allocation_advice():
+    text = " ".join(tree.plain_text(b.children) for b in brief().blocks if isinstance(b, tree.Heading))
+    assert "Due-diligence checks, not allocation advice" in text and "Positioning" not in text
+
+
+def test_headings_state_conclusions_not_theme_names():
+    headings = [tree.plain_text(b.children) for b in brief().blocks if isinstance(b, tree.Heading) and b.level == 2]
+    catalogue = load_catalogue(None)
+    assert not set(headings) & {theme.title for theme in catalogue.themes.values()}
+    assert all(len(h.split()) >= 6 for h in headings)
+
+
+@pytest.mark.parametrize("themes", [ALL, ALL[:2], ALL[:1]])
+def test_the_licensed_platforms_chart_stays_in_every_standard_brief_in_both_formats(themes):
+    figures = [b.id for b in brief("standard", themes).blocks if isinstance(b, tree.Figure)]
+    assert figures == ["licensed-platforms"]
+    request = make_request(audience="investors", themes=themes)
+    assert "Virtual-asset trading platforms licensed by the SFC" in pdf_text(open_pdf(render_bytes(request, "pdf")))
+    docx = docx_text(open_docx(render_bytes(request, "docx")))
+    assert "Virtual-asset trading platforms licensed by the SFC" in docx
+
+
+def test_fewer_themes_give_each_theme_more_evidence():
+    def per_theme(themes):
+        document = brief("standard", themes)
+        return words(dataclasses.replace(document, blocks=tuple(section(document, "What the evidence shows")))) / len(themes)
+    assert per_theme(ALL[:1]) > per_theme(ALL[:2]) > per_theme(ALL[:4]) > per_theme(ALL)
+
+
+def test_one_page_brief_keeps_the_view_figures_with_their_status_and_a_check():
+    document = brief("one-page")
+    headings = [tree.plain_text(b.children) for b in document.blocks if isinstance(b, tree.Heading)]
+    assert headings[:3] == ["What the evidence shows", "Few market figures are official", "Due-diligence checks, not allocation advice"]
+    (figures,) = [tree.plain_text(b.children) for b in section(document, "Few market figures") if isinstance(b, tree.Paragraph)]
+    assert figures.startswith("Official:") and "Reported:" in figures and "Estimate:" in figures
