@@ -30,8 +30,12 @@ def fact_references(table: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
         for item in table.get(name, ()):
             for fact_id in _facts(item):
                 yield name, fact_id
-    for fact_id in table.get("plain", {}).get("facts", ()):
+    plain = table.get("plain", {})
+    for fact_id in plain.get("facts", ()):
         yield "plain", fact_id
+    for item in [plain["message"]] * ("message" in plain) + list(plain.get("points", ())):
+        for fact_id in _facts(item):
+            yield "plain", fact_id
     for lines in table.get("recommendations", {}).values():
         for item in lines:
             for fact_id in _facts(item):
@@ -46,14 +50,17 @@ def cited_facts(table: Mapping[str, Any], register: Register) -> tuple[str, ...]
     return tuple(ids)
 
 
+def _prose(register: Register, item: Any) -> dict:
+    return {"text": _text(item), "sources": sources_of(register, _facts(item))}
+
+
 def resolve_theme(register: Register, table: Mapping[str, Any], leading: tuple[str, ...] | list[str] = ()) -> dict:
     """The theme's content for templates; `leading` facts (the user's news) come first among its findings."""
     content = {key: value for key, value in table.items() if key not in ("context_facts",)}
     finding_ids = list(dict.fromkeys([*leading, *(register.current_id(f) for f in table.get("findings", ()))]))
     content["findings"] = [view(register, f) for f in finding_ids if register.fact(f)["status"] != "history"]
     content["context_sources"] = sources_of(register, table.get("context_facts", ()))
-    content["analysis"] = [{"text": _text(item), "sources": sources_of(register, _facts(item))}
-                           for item in table.get("analysis", ())]
+    content["analysis"] = [_prose(register, item) for item in table.get("analysis", ())]
     content["implications"] = [_text(item) for item in table.get("implications", ())]
     content["recommendations"] = MappingProxyType(
         {audience: [_text(item) for item in lines] for audience, lines in table.get("recommendations", {}).items()})
@@ -61,6 +68,10 @@ def resolve_theme(register: Register, table: Mapping[str, Any], leading: tuple[s
         plain = table["plain"]
         content["plain"] = {**{k: v for k, v in plain.items() if k != "facts"},
                             "sources": sources_of(register, plain.get("facts", ()))}
+        # the public's own prose, each item with the sources of its facts
+        if "message" in plain:
+            content["plain"]["message"] = _prose(register, plain["message"])
+        content["plain"]["points"] = [_prose(register, item) for item in plain.get("points", ())]
     for name in ROW_FIELDS:
         content[name] = [{**{k: v for k, v in row.items() if k != "facts"}, "sources": sources_of(register, _facts(row))}
                          for row in table.get(name, ())]
