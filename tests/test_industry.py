@@ -90,7 +90,7 @@ def test_every_checklist_row_has_an_owner_and_a_deadline():
 
 
 def test_status_traps_are_stated():
-    text = section_text(brief(), "withdraw licences")
+    text = section_text(brief(), "discipline licensees")
     assert "Applying is not licensed." in text and "A sandbox is not a licence." in text
 
 
