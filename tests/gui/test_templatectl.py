@@ -21,12 +21,13 @@ def test_finding_1_check_and_reset_follow_the_open_file_not_the_audience_list(wi
     window.customise_template()
     _select(window, "policymakers")
     lines = window.editor.source().splitlines()
-    lines.insert(17, "{{ compliance_owner }}")
+    at = lines.index("{% block key_messages %}") + 1  # a line that every brief renders
+    lines.insert(at, "{{ compliance_owner }}")
     window.editor.text.setPlainText("\n".join(lines) + "\n")
     with qtbot.waitSignal(window.templateChecked, timeout=15000) as checked:
         window.save_template()
     assert checked.args[0] is False
-    assert "compliance_owner" in checked.args[1] and window.editor.error_line() == 18
+    assert "compliance_owner" in checked.args[1] and window.editor.error_line() == at + 1
     copy = user_templates_dir() / "audiences" / "industry.md.j2"
     window.reset_template()
     assert ("confirm" in [call[0] for call in shown]) and not copy.exists()
