@@ -277,6 +277,7 @@ def view(register: Register, fact_id: str, cite_limit: int = 1) -> dict[str, Any
         "status": fact["status"],
         "confidence": fact["confidence"],
         "sources": list(fact["sources"][:cite_limit]),
+        "supported_by": list(fact["sources"]),  # every source that bears the fact out, primary first
     }
 
 

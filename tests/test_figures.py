@@ -82,7 +82,7 @@ def test_investor_brief_has_a_timeline_and_a_sourced_chart_in_both_formats():
 def test_technologist_briefs_draw_two_flow_diagrams(themes, payment_flow, length):
     request = make_request(audience="technologists", themes=themes, length=length)
     flows = [f.id for f in figures(build_document(request)) if isinstance(f.spec, Flow)]
-    assert flows == ["stablecoin-controls", payment_flow]
+    assert flows == [payment_flow, "stablecoin-controls"]  # the payment flow with the workflows, then the issuer's controls
     docx = open_docx(render_bytes(request, "docx"))
     descriptions = [shape._inline.docPr.get("descr") for shape in docx.inline_shapes]
     assert any("Licensed issuer to Reserve assets: backs every coin in full" in d for d in descriptions)
