@@ -173,7 +173,7 @@ def test_summary_opens_with_the_investment_case_under_a_heading_that_states_it(l
                                                       if isinstance(b, tree.Paragraph))
 
 
-@pytest.mark.parametrize("length", ["standard", "extended"])
+@pytest.mark.parametrize("length", ["standard"])
 def test_the_risks_explain_why_par_redemption_and_reserves_drive_run_risk(length):
     document = brief(length)
     (heading,) = [tree.plain_text(b.children) for b in document.blocks if isinstance(b, tree.Heading)
