@@ -138,6 +138,48 @@ def test_fewer_themes_give_each_theme_more_evidence():
 def test_one_page_brief_keeps_the_view_figures_with_their_status_and_a_check():
     document = brief("one-page")
     headings = [tree.plain_text(b.children) for b in document.blocks if isinstance(b, tree.Heading)]
-    assert headings[:3] == ["What the evidence shows", "Few market figures are official", "Due-diligence checks, not allocation advice"]
-    (figures,) = [tree.plain_text(b.children) for b in section(document, "Few market figures") if isinstance(b, tree.Paragraph)]
-    assert figures.startswith("Official:") and "Reported:" in figures and "Estimate:" in figures
+    assert headings[:2] == ["What the evidence shows", "Due-diligence checks, not allocation advice"]
+    (evidence,) = [b for b in section(document, "What the evidence shows") if isinstance(b, tree.BulletList)]
+    items = [" ".join(tree.plain_text(p.children) for p in item.blocks) for item in evidence.items]
+    assert len(items) == len(ALL) + 1  # one finding per theme, then the market figures under their own label
+    assert items[-1].startswith("Few market figures are official. Official:")
+    assert "Reported:" in items[-1] and "Estimate:" in items[-1]
+    (checks,) = [b for b in section(document, "Due-diligence checks") if isinstance(b, tree.OrderedList)]
+    assert len(checks.items) == 2
+
+
+def bottom_line_items(document: tree.Document) -> list[str]:
+    box = document.blocks[0]
+    return [" ".join(tree.plain_text(p.children) for p in item.blocks)
+            for b in box.blocks if isinstance(b, tree.BulletList) for item in b.items]
+
+
+@pytest.mark.parametrize("length", ["one-page", "standard", "extended"])
+def test_no_bottom_line_key_message_restates_the_mainland_notice_the_view_rests_on(length):
+    for themes in (ALL, ("mainland-fintech", "regulatory-navigation"), ("regulatory-navigation",)):
+        items = bottom_line_items(brief(length, themes))
+        assert items and not [line for line in items if "Yinfa" in line or "mainland notice" in line]
+
+
+@pytest.mark.parametrize("themes", [ALL, ALL[:2]])
+@pytest.mark.parametrize("length", ["standard", "extended"])
+def test_summary_opens_with_the_investment_case_under_a_heading_that_states_it(length, themes):
+    document = brief(length, themes)
+    (heading,) = [b for b in document.blocks if isinstance(b, tree.Heading) and b.level == 1][:1]
+    assert tree.plain_text(heading.children) == INVESTORS["case_heading"]
+    first = next(b for b in section(document, INVESTORS["case_heading"]) if isinstance(b, tree.Paragraph))
+    assert tree.plain_text(first.children).startswith("The investable case is licensed Hong Kong infrastructure")
+    assert "This brief is written for" not in " ".join(tree.plain_text(b.children) for b in document.blocks
+                                                      if isinstance(b, tree.Paragraph))
+
+
+@pytest.mark.parametrize("length", ["standard"])
+def test_the_risks_explain_why_par_redemption_and_reserves_drive_run_risk(length):
+    document = brief(length)
+    (heading,) = [tree.plain_text(b.children) for b in document.blocks if isinstance(b, tree.Heading)
+                  and tree.plain_text(b.children).endswith("risks decide whether a position can be held")]
+    risks = [b for b in section(document, heading) if isinstance(b, tree.Table)][0].rows
+    assert heading.startswith({5: "Five", 6: "Six"}[len(risks)])
+    paragraphs = [tree.plain_text(b.children) for b in section(document, heading) if isinstance(b, tree.Paragraph)]
+    (reading,) = [p for p in paragraphs if p.startswith("Par redemption and reserve quality drive run risk.")]
+    assert "high-quality liquid reserves" in reading and "run" in reading.split(".")[-2]
