@@ -64,6 +64,9 @@ def resolve_theme(register: Register, table: Mapping[str, Any], leading: tuple[s
     content["implications"] = [_text(item) for item in table.get("implications", ())]
     content["recommendations"] = MappingProxyType(
         {audience: [_text(item) for item in lines] for audience, lines in table.get("recommendations", {}).items()})
+    # the same recommendations with the sources of their facts, for templates that cite them
+    content["recommendation_items"] = MappingProxyType(
+        {audience: [_prose(register, item) for item in lines] for audience, lines in table.get("recommendations", {}).items()})
     if "plain" in table:
         plain = table["plain"]
         content["plain"] = {**{k: v for k, v in plain.items() if k != "facts"},
