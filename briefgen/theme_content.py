@@ -57,6 +57,10 @@ def resolve_theme(register: Register, table: Mapping[str, Any], leading: tuple[s
     content["implications"] = [_text(item) for item in table.get("implications", ())]
     content["recommendations"] = MappingProxyType(
         {audience: [_text(item) for item in lines] for audience, lines in table.get("recommendations", {}).items()})
+    # the same recommendations with the sources their facts rest on, for templates that cite them
+    content["cited_recommendations"] = MappingProxyType(
+        {audience: [{"text": _text(item), "sources": sources_of(register, _facts(item))} for item in lines]
+         for audience, lines in table.get("recommendations", {}).items()})
     if "plain" in table:
         plain = table["plain"]
         content["plain"] = {**{k: v for k, v in plain.items() if k != "facts"},
