@@ -42,6 +42,9 @@ if _reportlab_url_pairs is not None:  # a reportlab without it keeps its own (sl
 
 
 # -- inlines --------------------------------------------------------------------------------------
+NO_BREAK_SPACE = "\u00a0"
+
+
 def inline_markup(nodes: tuple[tree.Inline, ...], link_colour: str) -> str:
     """reportlab paragraph markup for inlines; all text is escaped, so user text stays data."""
     out: list[str] = []
@@ -55,7 +58,8 @@ def inline_markup(nodes: tuple[tree.Inline, ...], link_colour: str) -> str:
         elif isinstance(node, tree.Link):
             out.append(f"<a href={quoteattr(node.url)} color=\"#{link_colour}\">{inline_markup(node.children, link_colour)}</a>")
         elif isinstance(node, tree.Citation):
-            out.append(f"<super>{tree.citation_label(node.numbers)}</super>")
+            # no-break spaces: a citation's numbers stay on one line, even in a narrow table cell
+            out.append(f"<super>{tree.citation_label(node.numbers).replace(' ', NO_BREAK_SPACE)}</super>")
         else:  # pragma: no cover - the tree is closed
             raise NotImplementedError(type(node).__name__)
     return "".join(out)
