@@ -73,8 +73,14 @@ def test_public_standard_brief_reads_at_grade_ten_or_below():
     assert grade <= 10, f"Flesch–Kincaid grade {grade:.1f}"
 
 
-@pytest.mark.xfail(strict=True, reason=CONTENT + "audience-specific prose (pairs share 36-44% of sentences now)")
-@pytest.mark.parametrize(("first", "second"), list(itertools.combinations(AUDIENCES, 2)))
+# audiences whose content has landed: their rows are plain tests, the others' strict xfails until theirs does
+WRITTEN = {"policymakers"}
+SHARED = pytest.mark.xfail(strict=True, reason=CONTENT + "audience-specific prose (pairs share 36-44% of sentences now)")
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    pytest.param(first, second, marks=[] if WRITTEN & {first, second} else [SHARED])
+    for first, second in itertools.combinations(AUDIENCES, 2)])
 def test_standard_briefs_of_two_audiences_share_at_most_35_percent_of_sentences(first, second):
     a, b = sentences(document(first, "standard", ALL)), sentences(document(second, "standard", ALL))
     shared = len(a & b) / min(len(a), len(b))
@@ -93,10 +99,14 @@ def recommendation_sentences(audience: str) -> set[str]:
     return sentences(tree.Document(None, (tree.Paragraph((tree.Text(" ".join(map(str, lines))),)),)))
 
 
-@pytest.mark.xfail(strict=True, reason=CONTENT + "key messages per audience: each theme gives two, shared by every "
-                                                 "audience, so m.key_messages fills half its box with recommendations")
+APART = pytest.mark.xfail(strict=True, reason=CONTENT + "key messages per audience: each theme gives two, shared by "
+                                                       "every audience, so m.key_messages fills half its box with "
+                                                       "recommendations")
+
+
 @pytest.mark.parametrize("length", list(TARGET_WORDS))
-@pytest.mark.parametrize("audience", AUDIENCES)
+@pytest.mark.parametrize("audience", [
+    pytest.param(audience, marks=[] if audience in WRITTEN else [APART]) for audience in AUDIENCES])
 def test_key_messages_share_no_sentence_with_the_recommendations(audience, length):
     shared = key_message_sentences(document(audience, length, ALL)) & recommendation_sentences(audience)
     assert not shared, f"{audience} {length}: {len(shared)} key messages repeat a recommendation: {sorted(shared)[:2]}"
