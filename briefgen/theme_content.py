@@ -20,6 +20,11 @@ def _facts(item: Any) -> list[str]:
     return list(item.get("facts", ())) if isinstance(item, Mapping) else []
 
 
+def _cited(register: Register, items: Any) -> list[dict]:
+    """Prose items as {text, sources}: each names the sources of the facts it rests on."""
+    return [{"text": _text(item), "sources": sources_of(register, _facts(item))} for item in items]
+
+
 def fact_references(table: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     """(where, fact id) for every fact a theme's content cites; `where` names the field."""
     for fact_id in table.get("findings", ()):
@@ -55,12 +60,12 @@ def resolve_theme(register: Register, table: Mapping[str, Any], leading: tuple[s
     content["analysis"] = [{"text": _text(item), "sources": sources_of(register, _facts(item))}
                            for item in table.get("analysis", ())]
     content["implications"] = [_text(item) for item in table.get("implications", ())]
+    content["cited_implications"] = _cited(register, table.get("implications", ()))
     content["recommendations"] = MappingProxyType(
         {audience: [_text(item) for item in lines] for audience, lines in table.get("recommendations", {}).items()})
     # the same recommendations with the sources their facts rest on, for templates that cite them
     content["cited_recommendations"] = MappingProxyType(
-        {audience: [{"text": _text(item), "sources": sources_of(register, _facts(item))} for item in lines]
-         for audience, lines in table.get("recommendations", {}).items()})
+        {audience: _cited(register, lines) for audience, lines in table.get("recommendations", {}).items()})
     if "plain" in table:
         plain = table["plain"]
         content["plain"] = {**{k: v for k, v in plain.items() if k != "facts"},
