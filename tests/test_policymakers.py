@@ -94,7 +94,7 @@ def test_every_recommendation_cites_one_to_three_sources(length):
 
 
 def test_the_recommendations_open_with_the_chosen_pilot():
-    for length in ("one-page", "standard"):
+    for length in LENGTHS:
         first = next(t for t in section(docx_of(length), "Recommendations") if not t.startswith("Each step"))
         assert "pilot" in first and "sandbox network" in first, first
 
