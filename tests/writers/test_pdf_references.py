@@ -73,6 +73,8 @@ def test_every_url_survives_copying_and_breaks_only_at_its_punctuation(brief):
         found = re.search(r"\s*".join(re.escape(c) for c in url), text)
         assert found, f"{url} is not in the PDF's text"
         shown = found.group(0)
+        if " " in url:  # a space the source's address itself holds: no break to judge
+            continue
         assert "\u200b" not in shown and "\xad" not in shown
         for gap in re.finditer(r"\s+", shown):
             broken += 1
