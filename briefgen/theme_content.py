@@ -20,6 +20,11 @@ def _facts(item: Any) -> list[str]:
     return list(item.get("facts", ())) if isinstance(item, Mapping) else []
 
 
+def _cited(register: Register, items: Any) -> list[dict]:
+    """Prose items as {text, sources}: each names the sources of the facts it rests on."""
+    return [{"text": _text(item), "sources": sources_of(register, _facts(item))} for item in items]
+
+
 def fact_references(table: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     """(where, fact id) for every fact a theme's content cites; `where` names the field."""
     for fact_id in table.get("findings", ()):
@@ -50,31 +55,28 @@ def cited_facts(table: Mapping[str, Any], register: Register) -> tuple[str, ...]
     return tuple(ids)
 
 
-def _prose(register: Register, item: Any) -> dict:
-    return {"text": _text(item), "sources": sources_of(register, _facts(item))}
-
-
 def resolve_theme(register: Register, table: Mapping[str, Any], leading: tuple[str, ...] | list[str] = ()) -> dict:
     """The theme's content for templates; `leading` facts (the user's news) come first among its findings."""
     content = {key: value for key, value in table.items() if key not in ("context_facts",)}
     finding_ids = list(dict.fromkeys([*leading, *(register.current_id(f) for f in table.get("findings", ()))]))
     content["findings"] = [view(register, f) for f in finding_ids if register.fact(f)["status"] != "history"]
     content["context_sources"] = sources_of(register, table.get("context_facts", ()))
-    content["analysis"] = [_prose(register, item) for item in table.get("analysis", ())]
+    content["analysis"] = _cited(register, table.get("analysis", ()))
     content["implications"] = [_text(item) for item in table.get("implications", ())]
+    content["cited_implications"] = _cited(register, table.get("implications", ()))
     content["recommendations"] = MappingProxyType(
         {audience: [_text(item) for item in lines] for audience, lines in table.get("recommendations", {}).items()})
-    # the same recommendations with the sources of their facts, for templates that cite them
-    content["recommendation_items"] = MappingProxyType(
-        {audience: [_prose(register, item) for item in lines] for audience, lines in table.get("recommendations", {}).items()})
+    # the same recommendations with the sources their facts rest on, for templates that cite them
+    content["cited_recommendations"] = MappingProxyType(
+        {audience: _cited(register, lines) for audience, lines in table.get("recommendations", {}).items()})
     if "plain" in table:
         plain = table["plain"]
         content["plain"] = {**{k: v for k, v in plain.items() if k != "facts"},
                             "sources": sources_of(register, plain.get("facts", ()))}
         # the public's own prose, each item with the sources of its facts
         if "message" in plain:
-            content["plain"]["message"] = _prose(register, plain["message"])
-        content["plain"]["points"] = [_prose(register, item) for item in plain.get("points", ())]
+            content["plain"]["message"] = _cited(register, [plain["message"]])[0]
+        content["plain"]["points"] = _cited(register, plain.get("points", ()))
     for name in ROW_FIELDS:
         content[name] = [{**{k: v for k, v in row.items() if k != "facts"}, "sources": sources_of(register, _facts(row))}
                          for row in table.get(name, ())]
