@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import Callable
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import unescapeAll
 from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -135,7 +136,7 @@ class _Converter:
         if kind == "table_open":
             return self._table()
         if kind == f"container_{CALLOUT}_open":
-            title = token.info.strip()[len(CALLOUT) :].strip()
+            title = _info_text(token.info, CALLOUT)
             return tree.Callout(title, tuple(self._blocks(f"container_{CALLOUT}_close")))
         if kind == f"container_{REFERENCES_MARK}_open":
             if self._blocks(f"container_{REFERENCES_MARK}_close"):
@@ -143,7 +144,7 @@ class _Converter:
             self.has_references_mark = True
             return _REFERENCES_SLOT
         if kind == f"container_{CONTENTS_MARK}_open":
-            title = token.info.strip()[len(CONTENTS_MARK) :].strip()
+            title = _info_text(token.info, CONTENTS_MARK)
             if self._blocks(f"container_{CONTENTS_MARK}_close"):
                 raise UnsupportedMarkdown(self.line, "the ::: contents marker must be empty")
             return tree.Contents(title or "Contents", depth=1)
@@ -249,6 +250,14 @@ class _Converter:
             else:
                 raise self._unsupported(child)
         return _merge_text(tuple(stack[0][2]))
+
+
+def _info_text(info: str, mark: str) -> str:
+    """The words after a container's mark, as a reader sees them: Markdown's backslash escapes and entities undone.
+
+    markdown-it leaves a container's info string raw, but templates escape data for Markdown there as anywhere.
+    """
+    return unescapeAll(info.strip()[len(mark):].strip())
 
 
 def _merge_text(nodes: tuple[tree.Inline, ...]) -> tuple[tree.Inline, ...]:

@@ -24,6 +24,7 @@ OPTIONAL = ("short", "supersedes", "milestone", "themes")
 SOURCE_FIELDS = ("title", "publisher", "date", "url")
 ATTRIBUTION = re.compile(r"\b(reported|reports|according to|said|says|told|stated|claimed)\b", re.I)
 STALE_AFTER_DAYS = 90
+CITE_LIMIT = 3  # one citation names at most this many sources: the ones that support its sentence
 
 
 @dataclass(frozen=True)
@@ -279,7 +280,7 @@ def view(register: Register, fact_id: str, cite_limit: int = 1) -> dict[str, Any
     }
 
 
-def sources_of(register: Register, fact_ids: Iterable[str], limit: int = 3) -> list[str]:
+def sources_of(register: Register, fact_ids: Iterable[str], limit: int = CITE_LIMIT) -> list[str]:
     """The citations for prose resting on several facts: each fact's first (primary) source, once."""
     cited: list[str] = []
     for fact_id in fact_ids:

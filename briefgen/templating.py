@@ -16,7 +16,7 @@ from markupsafe import Markup
 from . import limits
 from .cache import template_bytecode_cache
 from .catalogue import Catalogue, Entry
-from .facts import view
+from .facts import CITE_LIMIT, view
 from .figures.define import FigureBook
 from .errors import TemplateProblem
 from .sandbox import BriefEnvironment, LimitedEnvironment, StrictUndefinedData, describe_recursion
@@ -103,6 +103,10 @@ class _Citations:
         self.cited: list[str] = []
 
     def cite(self, *source_ids: str) -> Markup:
+        """Footnote marks for up to three sources: those that support the sentence the citation stands behind."""
+        if len(source_ids) > CITE_LIMIT:
+            raise ValueError(f"cite() takes one to {CITE_LIMIT} sources, not {len(source_ids)}; "
+                             "cite each sentence's own sources after it")
         marks = []
         for source_id in source_ids:
             self.catalogue.source(source_id)

@@ -159,21 +159,8 @@ class Document:
 
 
 def citation_label(numbers: tuple[int, ...]) -> str:
-    """Citation numbers as printed: runs of three or more collapse, so (1, 2, 3, 5) -> '1–3,5'."""
-    parts: list[str] = []
-    ordered = sorted(set(numbers))
-    start = previous = ordered[0] if ordered else 0
-    for number in ordered[1:] + [None]:  # type: ignore[operator]
-        if number is not None and number == previous + 1:
-            previous = number
-            continue
-        if previous - start >= 2:
-            parts.append(f"{start}–{previous}")
-        else:
-            parts.extend(str(n) for n in range(start, previous + 1))
-        if number is not None:
-            start = previous = number
-    return ",".join(parts)
+    """Citation numbers as printed, each one named and never a range: (1, 2, 3) -> '1, 2, 3'."""
+    return ", ".join(str(n) for n in sorted(set(numbers)))
 
 
 def plain_text(inlines: tuple[Inline, ...]) -> str:

@@ -60,7 +60,8 @@ def words(document: tree.Document) -> int:
     return count
 
 
-def sentences(document: tree.Document) -> set[str]:
+def running_text(document: tree.Document) -> list[str]:
+    """The text of every paragraph, list item and box, in order (not headings, tables, figures or references)."""
     text = []
 
     def walk(blocks):
@@ -74,7 +75,11 @@ def sentences(document: tree.Document) -> set[str]:
                 walk(block.blocks)
 
     walk(document.blocks)
-    joined = " ".join(text)
+    return text
+
+
+def sentences(document: tree.Document) -> set[str]:
+    joined = " ".join(running_text(document))
     return {s.strip() for s in re.split(r"(?<!\bNo\.)(?<!\bCap\.)(?<=[.!?])\s+", joined) if len(s.split()) > 4}
 
 

@@ -53,6 +53,15 @@ def test_callout_page_break_and_numbered_references():
     assert isinstance(annex, tree.Heading)
 
 
+def test_callout_and_contents_titles_read_as_markdown_text_without_its_escapes():
+    from briefgen.textsafe import escape_markdown
+
+    question = "Who gains if Hong Kong's market grows? (a \\ b & c)"
+    callout, contents = blocks(f"::: callout {escape_markdown(question)}\nText.\n:::\n\n"
+                               f"::: contents {escape_markdown('What’s in it')}\n:::\n")
+    assert callout.title == question and contents.title == "What’s in it"
+
+
 def test_references_go_last_without_a_marker_and_hold_only_cited_sources():
     result = blocks("Text[^x].\n\n[^x]: Cited\n[^y]: Never cited\n")
     assert isinstance(result[-1], tree.References)

@@ -57,7 +57,8 @@ def test_investor_brief_has_a_timeline_and_a_sourced_chart_in_both_formats():
                         "Figure 2. Virtual-asset trading platforms licensed by the SFC"]
     sources = [p.text for p in docx.paragraphs if p.style.name == "Figure Source"]
     assert len(sources) == 2 and all(s.startswith("Sources: ") for s in sources)
-    assert sources[1].startswith("Sources: PANews; People's Daily Online (Xinhua).")  # who said each number
+    # who said each number, each publisher followed by its own citation
+    assert re.fullmatch(r"Sources: PANews\d+(, \d+)*; People's Daily Online \(Xinhua\)\d+\.", sources[1])
     descriptions = [shape._inline.docPr.get("descr") for shape in docx.inline_shapes]
     assert descriptions == [f.alt for f in figures(expected)]
     assert descriptions[1].startswith("Bar chart of Licensed trading platforms (number): 18 Dec 2024: 7 (reported);")

@@ -129,6 +129,14 @@ def test_unknown_source_in_cite_is_an_error(user_templates):
         build_document(make_request())
 
 
+def test_a_citation_of_more_than_three_sources_names_the_template_line(user_templates):
+    four = ", ".join(f'"{s}"' for s in ("hkfintech-vatp-circular", "sfc-vatp", "panews-vatp-2024-12", "people-davos-2026"))
+    write_template(user_templates, '{% extends "base.md.j2" %}\n{% block summary_heading %}X{{ cite(' + four + ') }}{% endblock %}')
+    with pytest.raises(TemplateProblem, match=r"policymakers.md.j2:2: .*cite\(\) takes one to 3 sources, not 4") as caught:
+        build_document(make_request())
+    assert "\n" not in str(caught.value)
+
+
 def test_round_robin_interleaves_and_limits():
     assert round_robin([["a1", "a2"], ["b1"], ["c1", "c2", "c3"]], 5) == ["a1", "b1", "c1", "a2", "c2"]
     assert round_robin([[], []], 3) == []

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from ..errors import TemplateProblem
-from ..facts import Register, current_to, line_of, parse_day
+from ..facts import CITE_LIMIT, Register, current_to, line_of, parse_day
 from ..resources import assets_dir, read_asset_toml, read_toml
 from markupsafe import Markup
 
@@ -280,6 +280,22 @@ def source_line(resolved: Resolved, register: Register) -> str:
     return "; ".join(publishers) if publishers else "briefgen's fact register"
 
 
+def credits(resolved: Resolved, register: Register) -> list[dict[str, Any]]:
+    """The source line as (name, up to three source ids) pairs, so that no one citation cites more than three.
+
+    A definition's own `source` words stand for its sources when they fit in one citation; otherwise each
+    publisher is named with its own sources.
+    """
+    sources = resolved.sources
+    if "source" in resolved.definition.fields and len(sources) <= CITE_LIMIT:
+        return [{"name": resolved.definition.fields["source"], "sources": list(sources)}]
+    by_publisher: dict[str, list[str]] = {}
+    for source_id in sources:
+        by_publisher.setdefault(register.sources[source_id]["publisher"], []).append(source_id)
+    return [{"name": name if start == 0 else "", "sources": ids[start:start + CITE_LIMIT]}
+            for name, ids in by_publisher.items() for start in range(0, len(ids), CITE_LIMIT)]
+
+
 class FigureBook:
     """The figures of one brief, resolved once: offered to templates (`figure_info`) and to the converter."""
 
@@ -304,7 +320,8 @@ class FigureBook:
             raise ValueError(f"unknown figure '{figure_id}'; figures are: {', '.join(self.catalogue.figures)}") from None
         fields = found.definition.fields
         return {"id": Markup(found.definition.id), "kind": found.definition.kind, "caption": fields["caption"],
-                "source": source_line(found, self.catalogue.register), "sources": list(found.sources)}
+                "source": source_line(found, self.catalogue.register), "sources": list(found.sources),
+                "credits": credits(found, self.catalogue.register)}
 
     def spec(self, figure_id: str) -> tuple[Spec, str]:
         """The drawing's spec and alt text, for the Markdown converter."""

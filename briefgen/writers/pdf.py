@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 from functools import lru_cache
 from typing import BinaryIO
 
@@ -18,6 +20,7 @@ from .pdf_lazy import import_paragraph
 import_paragraph()  # before reportlab.platypus: saves compiling a pattern this writer rarely needs
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, PageBreak, PageTemplate, Paragraph, Spacer,
                                 Table, TableStyle)
 from reportlab.platypus.flowables import HRFlowable
@@ -32,6 +35,7 @@ from .pdf_fonts import register_families as _families
 from .pdf_linebreak import ChineseFrags, break_lines, rejoin
 from .pdf_scripts import BriefFonts, check_document, current, draw_runs, fonts_in_use, markup, split_frags
 
+URL_BREAKS = re.compile(r"[/._?&=]+|(?=[-%])")  # a URL may break after these, or before a hyphen or %-escape
 CHUNK_LINES = 12  # a paragraph split across pages continues as paragraphs of this many lines (linear layout time)
 
 
@@ -74,8 +78,10 @@ class _Styles:
                                4, keepWithNext=1)
         self.figure_source = derived("FigureSource", f"{body}-regular", style.figure_source_size,
                                      style.figure_source_size * 1.3, muted, 0, spaceBefore=4)
+        # numbers in the body face; URLs break only at their punctuation (see _url_break_pairs), never mid-word
         self.reference = derived("Reference", f"{body}-regular", style.references_size, style.references_leading,
-                                 text, 3, leftIndent=20, bulletIndent=0)
+                                 text, 3, leftIndent=20, bulletIndent=0, bulletFontName=f"{body}-regular",
+                                 bulletFontSize=style.references_size, splitLongWords=0, uriWasteReduce=0.3)
 
     def heading(self, level: int) -> ParagraphStyle:
         return self.headings[min(level, max(self.headings))]
@@ -99,6 +105,30 @@ class _Styles:
 @lru_cache(maxsize=4)
 def _styles(language: str) -> _Styles:
     return _Styles(house_style(), language)
+
+
+# -- URL line breaks ----------------------------------------------------------------------------
+_reportlab_url_pairs = getattr(rl_paragraph, "_uri_split_pairs", None)
+
+
+def _url_break_pairs(uri):
+    """(head, tail) splits of a URL, longest head first, for reportlab's URL breaking (style.uriWasteReduce).
+
+    reportlab breaks a URL only after a slash, and not again in what is left, so long slugs ran past the
+    margin. Here a URL, or what is left of one, breaks after / . _ ? & = or before a hyphen or a %-escape
+    (before, not after, a hyphen: reportlab takes a line-final hyphen for its own and drops it). No
+    character is added, so copied text is the URL. Only styles with uriWasteReduce set (the references)
+    ask, and only for a word that does not fit.
+    """
+    if isinstance(uri, bytes):
+        uri = uri.decode("utf-8")
+    start = uri.index("://") + 3 if "://" in uri else 0
+    cuts = {m.end() for m in URL_BREAKS.finditer(uri, start)} - {0, len(uri)}
+    return [(uri[:cut], uri[cut:]) for cut in sorted(cuts, reverse=True)] or None
+
+
+if _reportlab_url_pairs is not None:  # a reportlab without it keeps its own (slash-only) breaks
+    rl_paragraph._uri_split_pairs = _url_break_pairs
 
 
 # -- inlines --------------------------------------------------------------------------------------
@@ -283,7 +313,8 @@ class _Translator(tree.Visitor):
             for i, row in enumerate(grid)
         ]
         everywhere = ((0, 0), (-1, -1))
-        commands = [("BACKGROUND", (0, 0), (-1, 0), self.styles.colours["table_header_fill"]),
+        commands = [("FONT", *everywhere, f"{self.styles.body_family}-regular", self.style.table_size),  # not Helvetica
+                    ("BACKGROUND", (0, 0), (-1, 0), self.styles.colours["table_header_fill"]),
                     ("VALIGN", *everywhere, "TOP"), ("LINEBELOW", *everywhere, 0.5, self.styles.colours["rule"]),
                     ("TOPPADDING", *everywhere, pad), ("BOTTOMPADDING", *everywhere, pad + 1),
                     ("LEFTPADDING", *everywhere, pad + 1), ("RIGHTPADDING", *everywhere, pad + 1)]
@@ -320,6 +351,7 @@ class _Translator(tree.Visitor):
         box = Table(rows, colWidths=[self.width], hAlign="LEFT", splitInRow=1)  # longer than a page: it splits
         everywhere = ((0, 0), (-1, -1))
         box.setStyle(TableStyle([
+            ("FONT", *everywhere, f"{self.styles.body_family}-regular", self.style.body_size),  # not Helvetica
             ("BACKGROUND", *everywhere, self.styles.colours["callout_fill"]),
             ("LINEBEFORE", (0, 0), (0, -1), self.style.callout_border_width, self.styles.colours["accent"]),
             ("LEFTPADDING", *everywhere, pad + 2), ("RIGHTPADDING", *everywhere, pad),
@@ -344,7 +376,10 @@ class _Translator(tree.Visitor):
                                 Spacer(1, self.style.paragraph_after + 2))
 
     def visit_Contents(self, node: tree.Contents):
-        contents = TableOfContents(dotsMinLevel=0)
+        contents = TableOfContents(dotsMinLevel=0, tableStyle=TableStyle([  # reportlab's, in the body face
+            ("FONT", (0, 0), (-1, -1), f"{self.styles.body_family}-regular", self.style.body_size),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
         contents.levelStyles = [self.styles.contents_level(level) for level in range(node.depth)]
         contents.briefgen_depth = node.depth
         return [_Para(escape(strip_controls(node.title)), self.styles.heading(1)), contents]
@@ -363,11 +398,14 @@ def _title_block(meta: tree.Metadata, styles: _Styles, style: HouseStyle) -> lis
 
 def _canvas_class(meta: tree.Metadata, styles: _Styles, style: HouseStyle) -> type[Canvas]:
     """A canvas that holds pages back until the end, so each header can say 'Page X of Y'."""
+    day = dt.date.fromisoformat(meta.date)
+    pdf_date = f"D:{day:%Y%m%d}000000+00'00'"  # midnight UTC, as the DOCX core properties give it
 
     class RunningHeaderCanvas(Canvas):
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
             self._held_pages: list[dict] = []
+            self.setDateFormatter(lambda *_: pdf_date)  # created and modified on the brief's date, not reportlab's 2000
 
         def showPage(self) -> None:
             self._held_pages.append(dict(self.__dict__))
@@ -456,6 +494,7 @@ def write(document: tree.Document, stream: BinaryIO) -> None:
         title=clean(meta.title), author=clean(", ".join(p for p in (meta.author, meta.organisation) if p.strip())),
         subject=clean(meta.subject), keywords=[clean(k) for k in meta.keywords], creator="briefgen",
         producer="briefgen (reportlab)", lang=meta.language, invariant=1, pageCompression=1,
+        initialFontName=f"{styles.body_family}-regular",  # not reportlab's Helvetica, which is never embedded
     )
     height = style.page_height - style.margin_top - style.margin_bottom
     frame = Frame(style.margin_left, style.margin_bottom, style.frame_width, height, id="body",
