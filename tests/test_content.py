@@ -15,6 +15,7 @@ from briefgen.build import build_document
 from briefgen.catalogue import load_catalogue
 from briefgen.figures.layout import layout
 from briefgen.figures.model import Label
+from briefgen.style import house_style
 
 from .conftest import make_request, open_pdf, render_bytes
 
@@ -52,7 +53,7 @@ def words(document: tree.Document) -> int:
                 for row in (block.header, *block.rows):
                     count += sum(len(re.findall(r"[\w’'-]+", tree.plain_text(c))) for c in row)
             elif isinstance(block, tree.Figure):  # what a reader reads: caption, source line, the drawing's labels
-                labels = [s.text for s in layout(block.spec, 471.3).shapes if isinstance(s, Label)]
+                labels = [s.text for s in layout(block.spec, house_style().frame_width).shapes if isinstance(s, Label)]
                 text = " ".join([tree.plain_text(block.caption), tree.plain_text(block.source), *labels])
                 count += len(re.findall(r"[\w’'-]+", text))
 

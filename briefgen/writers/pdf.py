@@ -1,235 +1,36 @@
-"""Write a document tree as PDF with reportlab, in the house style (the only reportlab user)."""
+"""Write a document tree as PDF with reportlab, in the house style: blocks to flowables, pages, the file."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import re
-from functools import lru_cache
 from typing import BinaryIO
 
 from ..errors import BriefgenError
 
 try:
-    from reportlab.lib.colors import HexColor  # reportlab's import reads ~/.reportlab_mods: HOME must be usable
+    from reportlab.lib.colors import HexColor  # noqa: F401 - reportlab's import reads ~/.reportlab_mods: HOME must be usable
 except OSError as exc:
     raise BriefgenError(f"cannot load the PDF library: HOME ('{os.path.expanduser('~')}') is not a folder it can "
                         f"read ({exc.strerror}); set HOME to your home folder") from None
 from .pdf_lazy import import_paragraph
 
 import_paragraph()  # before reportlab.platypus: saves compiling a pattern this writer rarely needs
-from reportlab.lib.styles import ParagraphStyle  # noqa: E402
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import paragraph as rl_paragraph
-from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, PageBreak, PageTemplate, Paragraph, Spacer,
-                                Table, TableStyle)
+from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, PageBreak, PageTemplate, Spacer, Table,
+                                TableStyle)
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import tree
 from ..style import HouseStyle, column_fractions, house_style
-from ..textsafe import shorten, strip_controls, xml_attribute as quoteattr, xml_escape as escape
+from ..textsafe import shorten, strip_controls, xml_escape as escape
 from ..figures.layout import layout
 from .pdf_figure import figure_flowables
-from .pdf_fonts import register_families as _families
-from .pdf_linebreak import ChineseFrags, break_lines, rejoin
-from .pdf_scripts import BriefFonts, check_document, current, draw_runs, fonts_in_use, markup, split_frags
+from .pdf_paragraphs import Heading as _Heading, Para as _Para, cut_long as _cut_long, inline_markup as _markup
+from .pdf_scripts import check_document, draw_runs, fonts_in_use, markup
+from .pdf_styles import Styles as _Styles, styles_for as _styles
 
-URL_BREAKS = re.compile(r"[/._?&=]+|(?=[-%])")  # a URL may break after these, or before a hyphen or %-escape
-CHUNK_LINES = 12  # a paragraph split across pages continues as paragraphs of this many lines (linear layout time)
-
-
-# -- fonts and paragraph styles ------------------------------------------------------------------
-class _Styles:
-    """ParagraphStyles derived from the house style for one script."""
-
-    def __init__(self, style: HouseStyle, language: str) -> None:
-        body, display = _families(style.latin)  # Latin text is in the Latin faces in a brief of any language
-        self.fonts = BriefFonts(style.latin, style.east_asian(language))
-        self.language = language
-        self.body_family, self.display_family = body, display
-        self.display_bold = f"{display}-bold"
-        text, accent, muted = (HexColor("#" + style.colour(n).hex) for n in ("text", "accent", "muted"))
-        self.colours = {name: HexColor("#" + colour.hex) for name, colour in style.colours.items()}
-        base = dict(fontName=f"{body}-regular", textColor=text, splitLongWords=1, allowWidows=0, allowOrphans=0)
-        self.body = ParagraphStyle("Body", fontSize=style.body_size, leading=style.body_leading,
-                                   spaceAfter=style.paragraph_after, **base)
-        self.list_item = ParagraphStyle("ListItem", parent=self.body, spaceAfter=style.list_item_after)
-        self.list_indent = style.list_indent
-        self.list_levels: list[ParagraphStyle] = []
-
-        def derived(name: str, font: str, size: float, leading: float, colour, after: float, parent=self.body, **more):
-            return ParagraphStyle(name, parent=parent, fontName=font, fontSize=size, leading=leading,
-                                  textColor=colour, spaceAfter=after, **more)
-
-        bold, regular = self.display_bold, f"{display}-regular"
-        self.title = derived("Title", bold, style.title_size, style.title_leading, accent, 6)
-        self.subtitle = derived("Subtitle", regular, style.subtitle_size, style.subtitle_size * 1.3, muted, 4)
-        self.byline = derived("Byline", regular, style.byline_size, style.byline_size * 1.35, text, 0)
-        self.headings = {level: derived(f"Heading{level}", bold, spec.size, spec.size * 1.25,
-                                        accent if level < 3 else text, spec.after, spaceBefore=spec.before)
-                         for level, spec in style.headings.items()}
-        self.callout_title = derived("CalloutTitle", bold, style.callout_title_size, style.callout_title_size * 1.25,
-                                     accent, 4)
-        self.cell = derived("Cell", f"{body}-regular", style.table_size, style.table_leading, text, 0)
-        self.header_cell = derived("HeaderCell", bold, style.table_size, style.table_leading,
-                                   self.colours["table_header_text"], 0, parent=self.cell)
-        self.caption = derived("Caption", regular, style.figure_caption_size, style.figure_caption_size * 1.3, text,
-                               4, keepWithNext=1)
-        self.figure_source = derived("FigureSource", f"{body}-regular", style.figure_source_size,
-                                     style.figure_source_size * 1.3, muted, 0, spaceBefore=4)
-        # numbers in the body face; URLs break only at their punctuation (see _url_break_pairs), never mid-word
-        self.reference = derived("Reference", f"{body}-regular", style.references_size, style.references_leading,
-                                 text, 3, leftIndent=20, bulletIndent=0, bulletFontName=f"{body}-regular",
-                                 bulletFontSize=style.references_size, splitLongWords=0, uriWasteReduce=0.3)
-
-    def heading(self, level: int) -> ParagraphStyle:
-        return self.headings[min(level, max(self.headings))]
-
-    def contents_level(self, level: int) -> ParagraphStyle:
-        """A contents-list entry: level 0 in the display face, deeper levels indented in the body face."""
-        if level == 0:
-            return ParagraphStyle("Contents0", parent=self.body, fontName=self.display_bold, spaceBefore=4, spaceAfter=1)
-        return ParagraphStyle(f"Contents{level}", parent=self.body, leftIndent=14 * level, spaceAfter=0)
-
-    def list_level(self, depth: int) -> ParagraphStyle:
-        """The item style for a list nested `depth` levels deep: a hanging marker, indented per level."""
-        while depth >= len(self.list_levels):
-            indent = self.list_indent * (len(self.list_levels) + 1)
-            self.list_levels.append(ParagraphStyle(
-                f"ListItem{len(self.list_levels)}", parent=self.list_item, leftIndent=indent, bulletIndent=indent
-                - self.list_indent + 2, bulletFontName=self.list_item.fontName, bulletColor=self.colours["accent"]))
-        return self.list_levels[depth]
-
-
-@lru_cache(maxsize=4)
-def _styles(language: str) -> _Styles:
-    return _Styles(house_style(), language)
-
-
-# -- URL line breaks ----------------------------------------------------------------------------
-_reportlab_url_pairs = getattr(rl_paragraph, "_uri_split_pairs", None)
-
-
-def _url_break_pairs(uri):
-    """(head, tail) splits of a URL, longest head first, for reportlab's URL breaking (style.uriWasteReduce).
-
-    reportlab breaks a URL only after a slash, and not again in what is left, so long slugs ran past the
-    margin. Here a URL, or what is left of one, breaks after / . _ ? & = or before a hyphen or a %-escape
-    (before, not after, a hyphen: reportlab takes a line-final hyphen for its own and drops it). No
-    character is added, so copied text is the URL. Only styles with uriWasteReduce set (the references)
-    ask, and only for a word that does not fit.
-    """
-    if isinstance(uri, bytes):
-        uri = uri.decode("utf-8")
-    start = uri.index("://") + 3 if "://" in uri else 0
-    cuts = {m.end() for m in URL_BREAKS.finditer(uri, start)} - {0, len(uri)}
-    return [(uri[:cut], uri[cut:]) for cut in sorted(cuts, reverse=True)] or None
-
-
-if _reportlab_url_pairs is not None:  # a reportlab without it keeps its own (slash-only) breaks
-    rl_paragraph._uri_split_pairs = _url_break_pairs
-
-
-# -- inlines --------------------------------------------------------------------------------------
-def _markup(nodes: tuple[tree.Inline, ...], link_colour: str) -> str:
-    """reportlab paragraph markup for inlines; all text is escaped, so user text stays data."""
-    out: list[str] = []
-    for node in nodes:
-        if isinstance(node, tree.Text):
-            out.append(escape(strip_controls(node.text)))
-        elif isinstance(node, tree.Strong):
-            out.append(f"<b>{_markup(node.children, link_colour)}</b>")
-        elif isinstance(node, tree.Emphasis):
-            out.append(f"<i>{_markup(node.children, link_colour)}</i>")
-        elif isinstance(node, tree.Link):
-            out.append(f"<a href={quoteattr(node.url)} color=\"#{link_colour}\">{_markup(node.children, link_colour)}</a>")
-        elif isinstance(node, tree.Citation):
-            out.append(f"<super>{tree.citation_label(node.numbers)}</super>")
-        else:  # pragma: no cover - the tree is closed
-            raise NotImplementedError(type(node).__name__)
-    return "".join(out)
-
-
-@lru_cache(maxsize=None)
-def _joined(style: ParagraphStyle, first: bool, last: bool) -> ParagraphStyle:
-    """`style` for one piece of a split paragraph: space before only the first, after only the last."""
-    return ParagraphStyle(f"{style.name}-{first:d}{last:d}", parent=style, spaceBefore=style.spaceBefore * first,
-                          spaceAfter=style.spaceAfter * last)
-
-
-class _Para(Paragraph):
-    """A paragraph that remembers its line breaks for a width (tables wrap cells more than once).
-
-    reportlab breaks the lines of a split paragraph's remainder again on every page, which made
-    long text quadratic; here the remainder is broken once and goes on as pieces (see _pieces).
-    Text is drawn in runs by script, and a paragraph holding Chinese breaks by the Chinese rules.
-    """
-
-    _wrapped: tuple[float, tuple[float, float]] | None = None
-    _chinese = False
-
-    def _setup(self, text, style, bulletText, frags, cleaner):  # noqa: N803 - reportlab's names
-        super()._setup(text, style, bulletText, frags, cleaner)
-        fonts = current()
-        if isinstance(frags, ChineseFrags):  # part of a paragraph broken by the Chinese rules
-            self._chinese = True
-        elif fonts is not None and frags is None:  # text, parsed just now
-            self.frags, self._chinese = split_frags(self.frags, fonts)
-
-    def breakLines(self, width):  # noqa: N802 - reportlab's name
-        if not self._chinese:
-            return super().breakLines(width)
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
-            return self.blPara
-        return break_lines(self.frags, width if isinstance(width, list) else [width], self.bulletText, self.style)
-
-    def _get_split_blParaFunc(self):  # noqa: N802 - reportlab's name
-        return rejoin if self._chinese else super()._get_split_blParaFunc()
-
-    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
-        if self._wrapped is not None and self._wrapped[0] == availWidth and hasattr(self, "blPara"):
-            return self._wrapped[1]
-        size = super().wrap(availWidth, availHeight)
-        self._wrapped = (availWidth, size)
-        return size
-
-    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
-        parts = super().split(availWidth, availHeight)
-        for part in parts:
-            part._wrapped = None  # each part has its own lines
-        return parts[:1] + _pieces(parts[1], availWidth, first=False) if len(parts) == 2 else parts
-
-
-def _pieces(para: _Para, width: float, first: bool = True) -> list[_Para]:
-    """`para` cut at `width` into paragraphs of CHUNK_LINES lines, so that no later split is slow."""
-    para.wrap(width, 1e9)
-    lines, cut = len(para.blPara.lines), para._get_split_blParaFunc()
-    if lines <= 2 * CHUNK_LINES:
-        return [para]
-    return [_Para(None, _joined(para.style, first and start == 0, end == lines), frags=cut(para.blPara, start, end),
-                  bulletText=para.bulletText if start == 0 else None)
-            for start, end in ((s, min(s + CHUNK_LINES, lines)) for s in range(0, lines, CHUNK_LINES))]
-
-
-def _cut_long(flowables: list, width: float) -> list:
-    """Long paragraphs cut into pieces up front, for cells and callouts (tables keep two parts of a split)."""
-    return [piece for f in flowables for piece in
-            (_pieces(f, width) if isinstance(f, _Para) and len(f.text or "") > 40 * CHUNK_LINES else [f])]
-
-
-class _Heading(_Para):
-    """A heading paragraph that knows its outline level and text (a split heading's first part keeps them)."""
-
-    def __init__(self, text, style: ParagraphStyle, level: int = 0, outline: str = "", **kwargs) -> None:
-        super().__init__(text, style, **kwargs)
-        self.outline_level, self.outline_text = level, outline
-
-    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
-        parts = super().split(availWidth, availHeight)
-        if parts and parts[0] is not self:
-            parts[0].outline_level, parts[0].outline_text = self.outline_level, self.outline_text
-        return parts
 
 
 # -- blocks ---------------------------------------------------------------------------------------

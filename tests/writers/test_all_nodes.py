@@ -10,6 +10,7 @@ import pytest
 from briefgen import tree
 from briefgen.figures import model
 from briefgen.writers import FORMATS, writer_for
+from briefgen.style import house_style
 
 from ..conftest import docx_text, open_docx, open_pdf, outline_titles, pdf_text
 
@@ -75,7 +76,7 @@ def test_docx_renders_every_node():
     assert "SEQ Figure" in xml  # Word can build a table of figures from the caption
     (picture,) = document.inline_shapes
     assert picture._inline.docPr.get("descr") == "Flow diagram: the payer pays the payee bank through FPS."
-    assert picture.width.pt == pytest.approx(471.3, abs=1)  # the frame's width
+    assert picture.width.pt == pytest.approx(house_style().frame_width, abs=1)  # the frame's width
 
 
 def test_pdf_renders_every_node():

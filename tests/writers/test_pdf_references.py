@@ -37,9 +37,11 @@ def test_reference_numbers_are_set_in_the_body_face_and_every_font_is_embedded(b
     def visit(text, cm, tm, font, size):
         nonlocal after_heading
         name = font.get("/BaseFont", "") if font else ""
-        if text.strip() == "References":
+        if text.strip() == "References":  # the contents list names it too: only the last heading counts
             after_heading = True
-        elif after_heading and re.fullmatch(r"\d+\.", text.strip()):
+            numbers.clear()
+            text_fonts.clear()
+        elif after_heading and re.fullmatch(r"\d+\.", text.strip()) and text.strip() == text:  # not a line's "2026.\n"
             numbers.setdefault(int(text.strip()[:-1]), set()).add(name.split("+")[-1])
         elif after_heading and text.strip():
             text_fonts.add(name.split("+")[-1])
