@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import re
+from fnmatch import fnmatch
 from functools import lru_cache
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
+from pathlib import Path
+from weakref import WeakKeyDictionary
 
+from reportlab import Version as REPORTLAB_VERSION, rl_config
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import SUBSETN, TTEncoding, TTFNameBytes, TTFont, TTFontFace
+
+from ..cache import cached_by_files
 from ..style import ScriptFonts
 
 VARIANTS = ("regular", "bold", "italic", "bold_italic")
@@ -46,6 +52,49 @@ class Font(TTFont):
             doc.idToObject["toUnicodeCMap:" + base].content = to_unicode_cmap(base, subset)
 
 
+def load_font(name: str, path: str) -> Font:
+    """The font in `path`, its parsed tables kept in the cache folder (parsing costs 3-4 ms a face each process).
+
+    reportlab parses a TrueType file's tables into plain dicts and lists on every load; those are
+    kept (without the file's bytes, which are read again) keyed by the file and reportlab's version,
+    and anything unexpected falls back to reportlab's own parse.
+    """
+    try:
+        kept = cached_by_files(f"font-{REPORTLAB_VERSION}", [Path(path)], lambda: _face_fields(path))
+        if kept is not None:
+            return _font_from(name, path, kept)
+    except Exception:  # a cache entry from another layout of reportlab's classes: parse as usual
+        pass
+    return Font(name, path)
+
+
+def _face_fields(path: str) -> dict | None:
+    """A parsed face's fields as plain data (names as (bytes, text) pairs), or None if they are not plain."""
+    fields = {}
+    for key, value in TTFontFace(path).__dict__.items():
+        if key in ("_ttf_data", "_pdfScale"):
+            continue
+        fields[key] = ("name", bytes(value), value.ustr) if isinstance(value, TTFNameBytes) else value
+    return fields
+
+
+def _font_from(name: str, path: str, fields: dict) -> Font:
+    """A Font made from kept fields, as reportlab's TTFont.__init__ would make it."""
+    face = TTFontFace.__new__(TTFontFace)
+    for key, value in fields.items():
+        if isinstance(value, tuple) and len(value) == 3 and value[0] == "name":
+            value = TTFNameBytes(value[1])
+        setattr(face, key, value)
+    face._ttf_data = Path(path).read_bytes()
+    scale = 1000 / face.unitsPerEm
+    face._pdfScale = (lambda x: x) if face.unitsPerEm == 1000 else (lambda x: x * scale)
+    font = Font.__new__(Font)
+    font.fontName, font.face, font.encoding, font.state = name, face, TTEncoding(), WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable
+    font.shapable = not any(fnmatch(name, pattern) for pattern in rl_config.unShapedFontGlob)
+    return font
+
+
 @lru_cache(maxsize=None)
 def register_families(script: ScriptFonts) -> tuple[str, str]:
     """Register the script's faces with reportlab once; return (body, display) family names.
@@ -62,7 +111,7 @@ def register_families(script: ScriptFonts) -> tuple[str, str]:
             if path not in by_file:
                 by_file[path] = f"{family}-{variant}"
                 if by_file[path] not in _loaded:
-                    pdfmetrics.registerFont(Font(by_file[path], path))
+                    pdfmetrics.registerFont(load_font(by_file[path], path))
                     _loaded[by_file[path]] = path
             _faces[(script.name, role, variant)] = by_file[path]
         font = {variant: by_file[getattr(faces, variant)] for variant in VARIANTS}

@@ -8,6 +8,7 @@ import time
 import pytest
 
 from briefgen import BriefgenError, tree
+from briefgen.style import house_style
 from briefgen.writers import writer_for
 
 from ..conftest import docx_text, make_request, open_docx, open_pdf, outline_titles, pdf_text
@@ -62,7 +63,8 @@ def test_table_with_53_columns_fails_with_one_line_naming_it_and_the_limit():
         _write("pdf", table)
     message = str(caught.value)
     assert "\n" not in message and "Col0 | Col1" in message and "53 columns" in message
-    assert "at most 26" in message
+    style = house_style()  # columns of at least an em of table text and their padding fit the frame
+    assert f"at most {int(style.frame_width // (2 * (style.table_padding + 1) + style.table_size))}" in message
     assert "Col52" in docx_text(open_docx(_write("docx", table)))  # Word takes up to 63 columns
 
 
@@ -86,18 +88,31 @@ def test_heading_longer_than_a_page_splits():
     assert len(reader.pages) >= 2 and outline_titles(reader) == [heading]
 
 
-def test_200_kb_title_lays_out_in_linear_time():
-    """It took 5-10 s before: each page broke the lines of all the text still to come again."""
+def test_200_kb_title_lays_out_in_linear_time(monkeypatch):
+    """It took 5-10 s before: each page broke the lines of all the text still to come again.
+
+    Counted, not timed: the characters whose lines are broken, over the whole layout, stay within
+    a small multiple of the text (a quadratic layout breaks the rest of the title on every page).
+    The time itself is in benchmarks/export.py (the 100 KB title row).
+    """
+    from reportlab.platypus import Paragraph
+
     from briefgen.exporting import render
 
+    broken = []
+    original = Paragraph.breakLines
+
+    def counting(self, width):
+        broken.append(sum(len(getattr(frag, "text", "")) for frag in self.frags))
+        return original(self, width)
+
+    monkeypatch.setattr(Paragraph, "breakLines", counting)
     title = ("Tokens and trust across the harbour " * 6000)[:200_000]
-    request = make_request(title=title, themes=("market-impact",))
-    started = time.perf_counter()
-    data = render(request, "pdf")
-    assert time.perf_counter() - started < 3
+    data = render(make_request(title=title, themes=("market-impact",)), "pdf")
     reader = open_pdf(data)
     assert len(reader.pages) > 20
     assert reader.pages[-1].extract_text()  # the brief follows the title
+    assert sum(broken) < 6 * len(title), f"{sum(broken):,} characters broken into lines for a {len(title):,} title"
 
 
 def test_docx_with_more_than_10_mb_of_text_is_written_and_reads_back():
