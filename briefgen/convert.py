@@ -70,6 +70,7 @@ class _Converter:
         self.pos = 0
         self.line: int | None = None
         self.has_references_mark = False
+        self.references_run_in = False
 
     # -- helpers ------------------------------------------------------------------------
     def _next(self) -> Token:
@@ -142,6 +143,7 @@ class _Converter:
             if self._blocks(f"container_{REFERENCES_MARK}_close"):
                 raise UnsupportedMarkdown(self.line, "the ::: references marker must be empty")
             self.has_references_mark = True
+            self.references_run_in = _info_text(token.info, REFERENCES_MARK) == "run-in"
             return _REFERENCES_SLOT
         if kind == f"container_{CONTENTS_MARK}_open":
             title = _info_text(token.info, CONTENTS_MARK)
@@ -205,7 +207,7 @@ class _Converter:
         while True:
             token = self._next()
             if token.type == "footnote_block_close":
-                return tree.References(tuple(entries))
+                return tree.References(tuple(entries), self.references_run_in)
             if token.type != "footnote_open":
                 continue
             number = token.meta["id"] + 1

@@ -49,7 +49,7 @@ def _block(block: tree.Block, depth: int, lines: list[str]) -> None:
         for child in block.blocks:
             _block(child, depth + 1, lines)
     elif isinstance(block, tree.References):
-        lines.append(f"{pad}References")
+        lines.append(f"{pad}References{' run-in' if block.run_in else ''}")
         for entry in block.entries:
             lines.append(f"{pad}  [{entry.number}] {_inlines(entry.children)}")
     elif isinstance(block, tree.PageBreak):

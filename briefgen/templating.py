@@ -128,7 +128,8 @@ class _Citations:
             else:
                 text = escape_markdown(f"{source['publisher']}, “{source['title']}”, {long_date(source['date'])}.{primary}")
                 lines.append(f"[^{source_id}]: {text} <{source['url']}>")
-        return Markup("::: references\n:::\n\n" + "\n".join(lines) + "\n")
+        marker = "::: references run-in" if short else "::: references"  # short entries run on in one paragraph
+        return Markup(f"{marker}\n:::\n\n" + "\n".join(lines) + "\n")
 
 
 def context(request: BriefRequest, catalogue: Catalogue, citations: _Citations,

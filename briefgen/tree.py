@@ -91,9 +91,10 @@ class Reference:
 
 @dataclass(frozen=True)
 class References:
-    """The numbered list of sources that Citation nodes point to."""
+    """The numbered list of sources that Citation nodes point to (run in as one paragraph on a one-page brief)."""
 
     entries: tuple[Reference, ...]
+    run_in: bool = False
 
 
 @dataclass(frozen=True)

@@ -162,6 +162,9 @@ class _Translator(tree.Visitor):
         return [box, Spacer(1, self.style.paragraph_after + 4)]
 
     def visit_References(self, node: tree.References):
+        if node.run_in:  # one paragraph, each entry after its number: a one-page brief's sources
+            text = "&nbsp;&nbsp; ".join(f"<b>{e.number}.</b>&nbsp;{self.inline(e.children)}" for e in node.entries)
+            return [_Para(text, self.styles.run_in_references)]
         return [_Para(self.inline(e.children), self.styles.reference, bulletText=f"{e.number}.")
                 for e in node.entries]
 

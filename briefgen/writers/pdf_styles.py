@@ -54,6 +54,7 @@ class Styles:
         self.reference = derived("Reference", f"{body}-regular", style.references_size, style.references_leading,
                                  text, 3, leftIndent=20, bulletIndent=0, bulletFontName=f"{body}-regular",
                                  bulletFontSize=style.references_size, splitLongWords=0, uriWasteReduce=0.3)
+        self.run_in_references = ParagraphStyle("RunInReferences", parent=self.reference, leftIndent=0)
 
     def heading(self, level: int) -> ParagraphStyle:
         return self.headings[min(level, max(self.headings))]

@@ -221,6 +221,10 @@ class Translator(tree.Visitor):
         self._table([width], [f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cell}</w:tr>"], borders)
 
     def visit_References(self, node: tree.References) -> None:
+        if node.run_in:  # one paragraph, each entry after its number: a one-page brief's sources
+            entries = [run(f"{entry.number}.\u00a0", "<w:b/>") + self.inlines(entry.children) for entry in node.entries]
+            self.paragraph(run("\u00a0\u00a0 ").join(entries), "Reference", '<w:ind w:left="0" w:hanging="0"/>')
+            return
         for entry in node.entries:
             self.paragraph(run(f"{entry.number}.") + "<w:r><w:tab/></w:r>" + self.inlines(entry.children), "Reference")
 
