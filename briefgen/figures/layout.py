@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import marshal
 import math
-from dataclasses import replace
+from dataclasses import astuple, replace
 from functools import lru_cache
+from pathlib import Path
 
-from PIL import ImageFont
-
+from ..cache import cached_bytes
 from ..style import HouseStyle, house_style
 from .model import LANE_ORDER, Chart, Circle, Drawing, Edge, Flow, Label, Line, Polygon, Rect, Shape, Spec, Timeline
 _REFERENCE_SIZE = 100
@@ -15,7 +16,9 @@ ARROW = (5.5, 3.0)  # arrowhead length and half-width
 
 
 @lru_cache(maxsize=8)
-def _font(path: str) -> ImageFont.FreeTypeFont:
+def _font(path: str):
+    from PIL import ImageFont  # only when a drawing is laid out anew (see layout)
+
     return ImageFont.truetype(path, _REFERENCE_SIZE)
 
 
@@ -49,9 +52,40 @@ class Measure:
         return lines + ([current] if current else [])
 
 
+SHAPES = {cls.__name__: cls for cls in (Line, Rect, Circle, Polygon, Label)}
+
+
 @lru_cache(maxsize=64)
 def layout(spec: Spec, width: float, language: str = "en") -> Drawing:
-    """The drawing of `spec` at `width` points wide (its height follows from the content)."""
+    """The drawing of `spec` at `width` points wide (its height follows from the content).
+
+    Laying text out measures it with Pillow in the display face; the result is kept in the cache
+    folder, keyed by the spec, the width, the fonts and this code, so a new process reuses it.
+    """
+    faces = house_style().fonts_for(language).pdf_display
+    try:
+        stamps = [(str(p), p.stat().st_size, p.stat().st_mtime_ns)
+                  for p in (Path(faces.regular), Path(faces.bold), Path(__file__), Path(__file__).with_name("model.py"))]
+    except OSError:
+        return _lay_out(spec, width, language)
+    kept = cached_bytes("figure-layouts", repr((spec, width, language, stamps)),
+                        lambda: _as_bytes(_lay_out(spec, width, language)))
+    try:
+        return _from_bytes(kept)
+    except Exception:  # an entry that is not a drawing: lay it out again
+        return _lay_out(spec, width, language)
+
+
+def _as_bytes(drawing: Drawing) -> bytes:
+    return marshal.dumps((drawing.width, drawing.height, [(type(s).__name__, astuple(s)) for s in drawing.shapes]))
+
+
+def _from_bytes(data: bytes) -> Drawing:
+    width, height, shapes = marshal.loads(data)
+    return Drawing(width, height, tuple(SHAPES[name](*fields) for name, fields in shapes))
+
+
+def _lay_out(spec: Spec, width: float, language: str) -> Drawing:
     style = house_style()
     faces = style.fonts_for(language).pdf_display
     pen = _Pen(style, Measure(faces.regular, faces.bold))

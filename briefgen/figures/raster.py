@@ -7,8 +7,6 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
-
 from ..cache import cached_bytes
 from ..style import house_style
 from .model import Circle, Drawing, Label, Line, Polygon, Rect
@@ -17,7 +15,9 @@ _ANCHORS = {"start": "ls", "middle": "ms", "end": "rs"}
 
 
 @lru_cache(maxsize=32)
-def _font(path: str, pixels: int) -> ImageFont.FreeTypeFont:
+def _font(path: str, pixels: int):
+    from PIL import ImageFont
+
     return ImageFont.truetype(path, pixels)
 
 
@@ -44,6 +44,8 @@ def png(drawing: Drawing, dpi: int | None = None, language: str = "en") -> bytes
 
 
 def _draw(drawing: Drawing, dpi: int, faces) -> bytes:
+    from PIL import Image, ImageDraw  # only when a picture is drawn anew (see png)
+
     scale = dpi / 72
     size = (max(1, math.ceil(drawing.width * scale)), max(1, math.ceil(drawing.height * scale)))
     image = Image.new("RGB", size, "white")
@@ -78,7 +80,7 @@ def _draw(drawing: Drawing, dpi: int, faces) -> bytes:
     return out.getvalue()
 
 
-def _line(draw: ImageDraw.ImageDraw, points: list[tuple[float, float]], colour, width: int, dash: list[float]) -> None:
+def _line(draw, points: list[tuple[float, float]], colour, width: int, dash: list[float]) -> None:
     """A straight line, dashed if `dash` gives on and off lengths."""
     if not dash:
         draw.line(points, fill=colour, width=width)
