@@ -217,3 +217,12 @@ def test_an_unknown_figure_in_a_template_names_the_template_line(user_templates)
     with pytest.raises(TemplateProblem) as caught:
         build_document(make_request(audience="public"))
     assert caught.value.line == 3 and "unknown figure 'stablecoin-path'" in caught.value.message
+
+
+@pytest.mark.parametrize("length", ["standard", "extended"])
+@pytest.mark.parametrize("audience", list(load_catalogue(None).audiences))
+def test_every_audience_has_a_timeline_in_standard_and_extended_briefs(audience, length):
+    for themes in (tuple(load_catalogue(None).themes), ("hk-regulated-hub",), ("mainland-fintech", "market-impact")):
+        kinds = [type(f.spec).__name__ for f in figures(build_document(make_request(audience=audience, length=length,
+                                                                                     themes=themes)))]
+        assert "Timeline" in kinds, (audience, length, themes, kinds)
