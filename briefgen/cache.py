@@ -8,7 +8,7 @@ import sys
 from functools import lru_cache
 from hashlib import sha1
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from . import __version__
 
@@ -75,7 +75,7 @@ def cached_by_files(kind: str, sources: list[Path], make: Callable[[], Any]) -> 
     if folder is None:
         return make()
     try:
-        stamp = tuple((str(path), info.st_mtime_ns, info.st_size) for path in sources for info in [os.stat(path)])
+        stamp = _stamps(sources)
     except OSError:
         return make()
     entry = folder / (sha1(repr([str(path) for path in sources]).encode("utf-8", "surrogatepass")).hexdigest()
@@ -95,15 +95,26 @@ def cached_by_files(kind: str, sources: list[Path], make: Callable[[], Any]) -> 
     return value
 
 
-def cached_bytes(kind: str, key: str, make: Callable[[], bytes], keep: int = 256) -> bytes:
-    """`make()`'s bytes for `key` (text naming everything the bytes depend on), kept across processes.
+def _stamps(sources: Iterable[Path]) -> tuple:
+    """Each file's name, time and size: what tells a kept result from a stale one (OSError if one is missing)."""
+    return tuple((str(path), info.st_mtime_ns, info.st_size) for path in sources for info in [os.stat(path)])
 
-    The folder keeps at most about `keep` entries: when it grows past that, the least recently made half goes.
+
+def cached_bytes(kind: str, key: str, make: Callable[[], bytes], sources: Iterable[Path] = (),
+                 keep: int = 256) -> bytes:
+    """`make()`'s bytes for `key` (text naming what the bytes depend on) and the files `sources`, kept across processes.
+
+    A change to the time or size of one of `sources` makes a new entry. The folder keeps at most about
+    `keep` entries: when it grows past that, the least recently made half goes.
     """
     folder = subfolder(kind)
+    try:
+        stamp = _stamps(sources)
+    except OSError:
+        return make()
     if folder is None:
         return make()
-    entry = folder / (sha1(key.encode("utf-8", "surrogatepass")).hexdigest() + ".bin")
+    entry = folder / (sha1(repr((key, stamp)).encode("utf-8", "surrogatepass")).hexdigest() + ".bin")
     try:
         return entry.read_bytes()
     except OSError:

@@ -63,13 +63,10 @@ def layout(spec: Spec, width: float, language: str = "en") -> Drawing:
     folder, keyed by the spec, the width, the fonts and this code, so a new process reuses it.
     """
     faces = house_style().fonts_for(language).pdf_display
-    try:
-        stamps = [(str(p), p.stat().st_size, p.stat().st_mtime_ns)
-                  for p in (Path(faces.regular), Path(faces.bold), Path(__file__), Path(__file__).with_name("model.py"))]
-    except OSError:
-        return _lay_out(spec, width, language)
-    kept = cached_bytes("figure-layouts", repr((spec, width, language, stamps)),
-                        lambda: _as_bytes(_lay_out(spec, width, language)))
+    kept = cached_bytes("figure-layouts", repr((spec, width, language)),
+                        lambda: _as_bytes(_lay_out(spec, width, language)),
+                        sources=[Path(faces.regular), Path(faces.bold), Path(__file__),
+                                 Path(__file__).with_name("model.py")])
     try:
         return _from_bytes(kept)
     except Exception:  # an entry that is not a drawing: lay it out again

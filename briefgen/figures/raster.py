@@ -35,12 +35,8 @@ def png(drawing: Drawing, dpi: int | None = None, language: str = "en") -> bytes
     style = house_style()
     dpi = dpi or style.figure_dpi
     faces = style.fonts_for(language).pdf_display
-    inputs = [Path(faces.regular), Path(faces.bold), Path(__file__)]
-    try:
-        stamps = [(str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in inputs]
-    except OSError:
-        return _draw(drawing, dpi, faces)
-    return cached_bytes("figures", repr((drawing, dpi, stamps)), lambda: _draw(drawing, dpi, faces))
+    return cached_bytes("figures", repr((drawing, dpi)), lambda: _draw(drawing, dpi, faces),
+                        sources=[Path(faces.regular), Path(faces.bold), Path(__file__)])
 
 
 def _draw(drawing: Drawing, dpi: int, faces) -> bytes:

@@ -5,17 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ..catalogue import Catalogue
 from ..errors import BriefgenError
 from ..request import BRIEF_SUFFIX, BriefRequest
-from . import dialogs
+from . import dialogs, i18n
 from .plainwords import plain
 from .settings import Settings
 
-UNTITLED = "Untitled brief"
+UNTITLED = QT_TRANSLATE_NOOP("BriefFiles", "Untitled brief")
 
 
 class BriefFiles(QObject):
@@ -32,11 +32,12 @@ class BriefFiles(QObject):
         self.request, self.apply, self.catalogue, self.status = request, apply, catalogue, status
         self.path: Path | None = None
         self.modified = False
-        self.recentMenu = QMenu("Open &recent", parent)
+        self.recentMenu = QMenu(parent)
+        i18n.live(self.recentMenu, lambda m: m.setTitle(i18n.translate("BriefFiles", "Open &recent")))
         self.fill_recent()
 
     def name(self) -> str:
-        return self.path.name.removesuffix(BRIEF_SUFFIX) if self.path else UNTITLED
+        return self.path.name.removesuffix(BRIEF_SUFFIX) if self.path else i18n.translated("BriefFiles", UNTITLED)
 
     def set_modified(self, modified: bool = True) -> None:
         if modified != self.modified:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -21,12 +21,17 @@ from PySide6.QtWidgets import (
 
 from ..catalogue import Catalogue
 from ..request import DEFAULT_TITLE, LENGTHS, BriefRequest
+from . import i18n
 from .themelist import ThemeList
 
-LENGTH_LABELS = {"one-page": "One page", "standard": "Standard (3–4 pages)", "extended": "Extended (6–8 pages)"}
-LENGTH_TIPS = {"one-page": "Key messages, findings and recommendations on a single page",
-               "standard": "The usual brief: summary, context, findings, implications and recommendations",
-               "extended": "Everything, with a contents list, analysis, a timeline and a glossary"}
+LENGTH_LABELS = {"one-page": QT_TRANSLATE_NOOP("ChoicesPanel", "One page"),
+                 "standard": QT_TRANSLATE_NOOP("ChoicesPanel", "Standard (3–4 pages)"),
+                 "extended": QT_TRANSLATE_NOOP("ChoicesPanel", "Extended (6–8 pages)")}
+LENGTH_TIPS = {"one-page": QT_TRANSLATE_NOOP("ChoicesPanel", "Key messages, findings and recommendations on a single page"),
+               "standard": QT_TRANSLATE_NOOP("ChoicesPanel", "The usual brief: summary, context, findings, implications "
+                                                             "and recommendations"),
+               "extended": QT_TRANSLATE_NOOP("ChoicesPanel", "Everything, with a contents list, analysis, a timeline "
+                                                             "and a glossary")}
 
 
 class ChoicesPanel(QWidget):
@@ -41,7 +46,7 @@ class ChoicesPanel(QWidget):
         self.catalogue = catalogue
         self._quiet = 0
         layout = QVBoxLayout(self)
-        themes = QGroupBox("&Themes")
+        self.themesBox = themes = QGroupBox()
         self.themeList = ThemeList()
         self.themeList.fill(catalogue.themes.values())
         themes.setFocusProxy(self.themeList)
@@ -49,43 +54,39 @@ class ChoicesPanel(QWidget):
         layout.addWidget(themes, 1)
 
         form = QFormLayout()
-        self.audienceCombo = self._combo("audienceCombo", "Audience", "Who the brief is for: it sets the template, "
-                                         "the emphasis and the recommendations")
+        self.audienceCombo = self._named(QComboBox(), "audienceCombo")
         self.audienceDescription = QLabel()
         self.audienceDescription.setObjectName("audienceDescription")
         self.audienceDescription.setWordWrap(True)
         self.fill_audiences(catalogue)
-        self.lengthCombo = self._combo("lengthCombo", "Length", "How long the brief is, and which sections it has")
+        self.lengthCombo = self._named(QComboBox(), "lengthCombo")
         for length in LENGTHS:
-            self.lengthCombo.addItem(LENGTH_LABELS[length], length)
-            self.lengthCombo.setItemData(self.lengthCombo.count() - 1, LENGTH_TIPS[length], Qt.ToolTipRole)
-        self.titleEdit = self._line("titleEdit", "Title", "The brief's title; leave it empty for the default")
+            self.lengthCombo.addItem("", length)
+        self.titleEdit = self._named(QLineEdit(), "titleEdit")
         self.titleEdit.setPlaceholderText(DEFAULT_TITLE)
-        self.authorEdit = self._line("authorEdit", "Author", "Your name, shown under the title (optional)")
-        self.organisationEdit = self._line("organisationEdit", "Organisation",
-                                           "Your organisation, shown under the title (optional)")
-        self.dateEdit = self._named(QDateEdit(QDate.currentDate()), "dateEdit", "Date",
-                                    "The brief's date; the app warns when it is long after the facts' date")
+        self.authorEdit = self._named(QLineEdit(), "authorEdit")
+        self.organisationEdit = self._named(QLineEdit(), "organisationEdit")
+        self.dateEdit = self._named(QDateEdit(QDate.currentDate()), "dateEdit")
         self.dateEdit.setCalendarPopup(True)
         self.dateEdit.setDisplayFormat("d MMMM yyyy")
-        for label, widget in (("&Audience", self.audienceCombo), ("", self.audienceDescription),
-                              ("&Length", self.lengthCombo), ("T&itle", self.titleEdit), ("A&uthor", self.authorEdit),
-                              ("O&rganisation", self.organisationEdit), ("&Date", self.dateEdit)):
+        self.form_labels: dict[str, QLabel] = {}
+        for widget in (self.audienceCombo, self.audienceDescription, self.lengthCombo, self.titleEdit,
+                       self.authorEdit, self.organisationEdit, self.dateEdit):
+            label = QLabel()
+            label.setBuddy(widget)
+            self.form_labels[widget.objectName()] = label
             form.addRow(label, widget)
         layout.addLayout(form)
 
-        self.exportButton = QPushButton("E&xport…")
+        self.exportButton = QPushButton()
         self.exportButton.setObjectName("exportButton")
-        self.exportButton.setAccessibleName("Export")
-        self.exportButton.setToolTip("Export to PDF or Word (Ctrl+E)")
         menu = QMenu(self.exportButton)
-        menu.addAction("PDF…", lambda: self.exportRequested.emit("pdf"))
-        menu.addAction("Word (DOCX)…", lambda: self.exportRequested.emit("docx"))
-        menu.addAction("Both PDF and Word…", lambda: self.exportRequested.emit("both"))
+        self.export_actions = [menu.addAction("", lambda: self.exportRequested.emit("pdf")),
+                               menu.addAction("", lambda: self.exportRequested.emit("docx")),
+                               menu.addAction("", lambda: self.exportRequested.emit("both"))]
         self.exportButton.setMenu(menu)
-        self.customiseButton = QPushButton("&Customise template for this audience")
+        self.customiseButton = QPushButton()
         self.customiseButton.setObjectName("customiseButton")
-        self.customiseButton.setToolTip("Copy this audience's template to your folder and edit it beside the preview")
         self.customiseButton.clicked.connect(self.customiseRequested)
         layout.addWidget(self.exportButton)
         layout.addWidget(self.customiseButton)
@@ -93,6 +94,7 @@ class ChoicesPanel(QWidget):
                  self.organisationEdit, self.dateEdit, self.exportButton, self.customiseButton]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
+        i18n.live(self, ChoicesPanel._set_texts)
 
         self.themeList.changed.connect(self._emit_changed)
         self.audienceCombo.currentIndexChanged.connect(self._audience_changed)
@@ -102,18 +104,51 @@ class ChoicesPanel(QWidget):
         self.dateEdit.dateChanged.connect(self._emit_changed)
 
     @staticmethod
-    def _named(widget, name: str, accessible: str, tip: str):
-        """`widget` with its object name (automation), accessible name (screen readers) and tooltip."""
+    def _named(widget, name: str):
         widget.setObjectName(name)
-        widget.setAccessibleName(accessible)
-        widget.setToolTip(tip)
         return widget
 
-    def _combo(self, name: str, accessible: str, tip: str) -> QComboBox:
-        return self._named(QComboBox(), name, accessible, tip)
+    def _set_texts(self) -> None:
+        """Labels, accessible names (screen readers) and tooltips in the interface language."""
+        def tr(source: str) -> str:
+            return i18n.translated("ChoicesPanel", source)
 
-    def _line(self, name: str, accessible: str, tip: str) -> QLineEdit:
-        return self._named(QLineEdit(), name, accessible, tip)
+        self.themesBox.setTitle(i18n.translate("ChoicesPanel", "&Themes"))
+        fields = {
+            "audienceCombo": (i18n.translate("ChoicesPanel", "&Audience"), i18n.translate("ChoicesPanel", "Audience"),
+                              i18n.translate("ChoicesPanel", "Who the brief is for: it sets the template, the emphasis "
+                                                             "and the recommendations")),
+            "lengthCombo": (i18n.translate("ChoicesPanel", "&Length"), i18n.translate("ChoicesPanel", "Length"),
+                            i18n.translate("ChoicesPanel", "How long the brief is, and which sections it has")),
+            "titleEdit": (i18n.translate("ChoicesPanel", "T&itle"), i18n.translate("ChoicesPanel", "Title"),
+                          i18n.translate("ChoicesPanel", "The brief's title; leave it empty for the default")),
+            "authorEdit": (i18n.translate("ChoicesPanel", "A&uthor"), i18n.translate("ChoicesPanel", "Author"),
+                           i18n.translate("ChoicesPanel", "Your name, shown under the title (optional)")),
+            "organisationEdit": (i18n.translate("ChoicesPanel", "O&rganisation"),
+                                 i18n.translate("ChoicesPanel", "Organisation"),
+                                 i18n.translate("ChoicesPanel", "Your organisation, shown under the title (optional)")),
+            "dateEdit": (i18n.translate("ChoicesPanel", "&Date"), i18n.translate("ChoicesPanel", "Date"),
+                         i18n.translate("ChoicesPanel", "The brief's date; the app warns when it is long after the "
+                                                        "facts' date")),
+        }
+        for name, (label, accessible, tip) in fields.items():
+            widget = getattr(self, name)
+            self.form_labels[name].setText(label)
+            widget.setAccessibleName(accessible)
+            widget.setToolTip(tip)
+        for index, length in enumerate(LENGTHS):
+            self.lengthCombo.setItemText(index, tr(LENGTH_LABELS[length]))
+            self.lengthCombo.setItemData(index, tr(LENGTH_TIPS[length]), Qt.ToolTipRole)
+        self.exportButton.setText(i18n.translate("ChoicesPanel", "E&xport…"))
+        self.exportButton.setAccessibleName(i18n.translate("ChoicesPanel", "Export"))
+        self.exportButton.setToolTip(i18n.translate("ChoicesPanel", "Export to PDF or Word (Ctrl+E)"))
+        for action, text in zip(self.export_actions, (i18n.translate("ChoicesPanel", "PDF…"),
+                                                      i18n.translate("ChoicesPanel", "Word (DOCX)…"),
+                                                      i18n.translate("ChoicesPanel", "Both PDF and Word…"))):
+            action.setText(text)
+        self.customiseButton.setText(i18n.translate("ChoicesPanel", "&Customise template for this audience"))
+        self.customiseButton.setToolTip(i18n.translate("ChoicesPanel", "Copy this audience's template to your folder "
+                                                                       "and edit it beside the preview"))
 
     # -- audiences ------------------------------------------------------------------------------
     def fill_audiences(self, catalogue: Catalogue, select: str | None = None) -> None:

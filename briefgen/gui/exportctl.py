@@ -12,7 +12,7 @@ from ..catalogue import Catalogue
 from ..errors import BriefgenError
 from ..exporting import export
 from ..request import DEFAULT_TITLE, BriefRequest
-from . import dialogs
+from . import dialogs, i18n
 from .naming import file_stem
 from .plainwords import plain
 from .settings import Settings
@@ -41,13 +41,17 @@ class ExportController(QObject):
         self.notice = QWidget()
         layout = QHBoxLayout(self.notice)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.openFileButton = QPushButton("Open file")
+        self.openFileButton = QPushButton()
         self.openFileButton.setObjectName("openFileButton")
-        self.openFileButton.setToolTip("Open the file just exported")
+        i18n.live(self.openFileButton, lambda b: (b.setText(i18n.translate("ExportController", "Open file")),
+                                                  b.setToolTip(i18n.translate("ExportController",
+                                                                              "Open the file just exported"))))
         self.openFileButton.clicked.connect(self.open_last)
-        self.openFolderButton = QPushButton("Open folder")
+        self.openFolderButton = QPushButton()
         self.openFolderButton.setObjectName("openFolderButton")
-        self.openFolderButton.setToolTip("Open the folder of the file just exported")
+        i18n.live(self.openFolderButton, lambda b: (b.setText(i18n.translate("ExportController", "Open folder")),
+                                                    b.setToolTip(i18n.translate("ExportController", "Open the folder "
+                                                                                "of the file just exported"))))
         self.openFolderButton.clicked.connect(self.open_last_folder)
         layout.addWidget(self.openFileButton)
         layout.addWidget(self.openFolderButton)

@@ -7,7 +7,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QToolButton, QVBoxLayout, QWidget
 
-from . import colours
+from . import colours, i18n
 
 FIT_WIDTH, FIT_PAGE = "Fit width", "Fit page"
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
@@ -91,7 +91,8 @@ class PreviewPane(QWidget):
         for widget in (self.prevPageButton, self.pageSpin, self.pageCount, self.nextPageButton):
             bar.addWidget(widget)
         bar.addStretch(1)
-        bar.addWidget(QLabel("Zoom"))
+        zoom_label = QLabel()
+        bar.addWidget(zoom_label)
         bar.addWidget(self.zoomCombo)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -103,6 +104,21 @@ class PreviewPane(QWidget):
         QWidget.setTabOrder(self.pageSpin, self.nextPageButton)
         QWidget.setTabOrder(self.nextPageButton, self.zoomCombo)
         QWidget.setTabOrder(self.zoomCombo, self.preview)
+        self._update_pages()
+        i18n.live(zoom_label, lambda label: label.setText(i18n.translate("PreviewPane", "Zoom")))
+        i18n.live(self, PreviewPane._set_texts)
+
+    def _set_texts(self) -> None:
+        self.preview.setAccessibleName(i18n.translate("PreviewPane", "Preview of the brief"))
+        self.zoomCombo.setAccessibleName(i18n.translate("PreviewPane", "Zoom"))
+        self.zoomCombo.setToolTip(i18n.translate("PreviewPane", "Zoom: fit the width or the whole page, or a "
+                                                                "percentage (Ctrl+wheel, Ctrl++, Ctrl+−)"))
+        for button, tip in ((self.prevPageButton, i18n.translate("PreviewPane", "Previous page (Ctrl+Page Up)")),
+                            (self.nextPageButton, i18n.translate("PreviewPane", "Next page (Ctrl+Page Down)"))):
+            button.setToolTip(tip)
+            button.setAccessibleName(tip.split(" (")[0].split("（")[0])
+        self.pageSpin.setAccessibleName(i18n.translate("PreviewPane", "Page"))
+        self.pageSpin.setToolTip(i18n.translate("PreviewPane", "The page shown; type a number to go to it"))
         self._update_pages()
 
     def _button(self, name: str, text: str, tip: str, step: int) -> QToolButton:
@@ -168,8 +184,16 @@ class PreviewPane(QWidget):
         self.pageSpin.setValue(min(self.preview.pageNavigator().currentPage() + 1, pages) if pages else 0)
         self.pageSpin.blockSignals(False)
         self.pageSpin.setEnabled(pages > 1)
-        self.pageCount.setText(f"of {pages} page{'s' if pages != 1 else ''}" if pages else "")
+        self.pageCount.setText(self._page_count(pages))
         self._update_buttons()
+
+    @staticmethod
+    def _page_count(pages: int) -> str:
+        if not pages:
+            return ""
+        if pages == 1:
+            return i18n.translate("PreviewPane", "of 1 page")
+        return i18n.translate("PreviewPane", "of {pages} pages").format(pages=pages)
 
     def _update_buttons(self) -> None:
         page, pages = self.pageSpin.value(), self.pdf.pageCount()

@@ -18,6 +18,7 @@ DEFAULTS: dict[str, Any] = {
     "recent": [],
     "last_folder": "",  # where the last export went
     "brief_folder": "",  # where a brief was last opened or saved
+    "interface_language": "",  # en, zh-Hant-HK or zh-Hans-CN; empty: follow the system locale
 }
 RECENT_LIMIT = 8
 

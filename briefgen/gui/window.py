@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QScrollArea, QSplitter, QStatusBar, QWidget
 
 from .. import __version__
@@ -14,7 +14,7 @@ from ..catalogue import Catalogue, load_catalogue
 from ..errors import BriefgenError
 from ..request import BriefRequest
 from ..resources import assets_dir, user_templates_dir
-from . import dialogs
+from . import dialogs, i18n
 from .batchctl import BatchController
 from .briefs import BriefFiles
 from .choices import ChoicesPanel
@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowIcon(icon())
         self.settings = Settings()
+        i18n.apply(i18n.chosen_language(self.settings.get("interface_language")))
         self.runner = TaskRunner(self)
         self.pool = self.runner.pool
         self.catalogue = self._load_catalogue()
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
         self._restoring = False
         self.history.stack.clear()  # the restored choices are where undo stops
         self.history.reset()
-        self._show_name()
+        i18n.live(self, MainWindow._show_name)  # the untitled brief's name follows the interface language
         self.schedule_preview()
 
     # -- assembly -------------------------------------------------------------------------------
@@ -135,27 +136,26 @@ class MainWindow(QMainWindow):
         self.briefs.modifiedChanged.connect(self.setWindowModified)
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self.openAction = self._action(file_menu, "&Open brief…", QKeySequence.Open, self.briefs.open_dialog)
+        file_menu = self._menu("fileMenu", QT_TRANSLATE_NOOP("MainWindow", "&File"))
+        self.openAction = self._action(file_menu, QT_TRANSLATE_NOOP("MainWindow", "&Open brief…"), QKeySequence.Open, self.briefs.open_dialog)
         self.recentMenu = self.briefs.recentMenu
         file_menu.addMenu(self.recentMenu)
-        self.saveAction = self._action(file_menu, "&Save brief", QKeySequence.Save, self.briefs.save)
-        self.saveAsAction = self._action(file_menu, "Save brief &as…", QKeySequence.SaveAs, self.briefs.save_as)
+        self.saveAction = self._action(file_menu, QT_TRANSLATE_NOOP("MainWindow", "&Save brief"), QKeySequence.Save, self.briefs.save)
+        self.saveAsAction = self._action(file_menu, QT_TRANSLATE_NOOP("MainWindow", "Save brief &as…"), QKeySequence.SaveAs, self.briefs.save_as)
         file_menu.addSeparator()
-        self.exportAction = self._action(file_menu, "&Export…", "Ctrl+E", lambda: self.ask_and_export())
-        self._action(file_menu, "Export &both PDF and Word…", "Ctrl+Shift+E", self.ask_and_export_both)
-        self.batchAction = self._action(file_menu, "&Batch export…", "Ctrl+B", self.ask_batch_export)
+        self.exportAction = self._action(file_menu, QT_TRANSLATE_NOOP("MainWindow", "&Export…"), "Ctrl+E", lambda: self.ask_and_export())
+        self._action(file_menu, QT_TRANSLATE_NOOP("MainWindow", "Export &both PDF and Word…"), "Ctrl+Shift+E", self.ask_and_export_both)
+        self.batchAction = self._action(file_menu, QT_TRANSLATE_NOOP("MainWindow", "&Batch export…"), "Ctrl+B", self.ask_batch_export)
         file_menu.addSeparator()
-        self.openExportAction = self._action(file_menu, "Open last e&xport", None, self.exports.open_last)
-        self.openExportFolderAction = self._action(file_menu, "Open last export's &folder", None,
+        self.openExportAction = self._action(file_menu, QT_TRANSLATE_NOOP("MainWindow", "Open last e&xport"), None, self.exports.open_last)
+        self.openExportFolderAction = self._action(file_menu, QT_TRANSLATE_NOOP("MainWindow", "Open last export's &folder"), None,
                                                    self.exports.open_last_folder)
         self.openExportAction.setEnabled(False)
         self.openExportFolderAction.setEnabled(False)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", QKeySequence.Quit, self.close)
+        self._action(file_menu, QT_TRANSLATE_NOOP("MainWindow", "&Quit"), QKeySequence.Quit, self.close)
 
-        edit = bar.addMenu("&Edit")
+        edit = self._menu("editMenu", QT_TRANSLATE_NOOP("MainWindow", "&Edit"))
         self.undoAction = self.history.stack.createUndoAction(self, "&Undo")
         self.undoAction.setShortcut(QKeySequence.Undo)
         self.redoAction = self.history.stack.createRedoAction(self, "&Redo")
@@ -165,38 +165,72 @@ class MainWindow(QMainWindow):
             edit.addAction(action)
             self._keep_text_undo(action)
 
-        view = bar.addMenu("&View")
+        view = self._menu("viewMenu", QT_TRANSLATE_NOOP("MainWindow", "&View"))
         pane = self.previewPane
-        self._action(view, "Zoom &in", QKeySequence.ZoomIn, lambda: pane.step_zoom(1))
-        self._action(view, "Zoom &out", QKeySequence.ZoomOut, lambda: pane.step_zoom(-1))
-        self._action(view, "&Actual size", "Ctrl+0", lambda: pane.step_zoom(0))
-        self._action(view, "Fit &width", "Ctrl+1", lambda: self.zoomCombo.setCurrentIndex(0))
-        self._action(view, "Fit &page", "Ctrl+2", lambda: self.zoomCombo.setCurrentIndex(1))
+        self._action(view, QT_TRANSLATE_NOOP("MainWindow", "Zoom &in"), QKeySequence.ZoomIn, lambda: pane.step_zoom(1))
+        self._action(view, QT_TRANSLATE_NOOP("MainWindow", "Zoom &out"), QKeySequence.ZoomOut, lambda: pane.step_zoom(-1))
+        self._action(view, QT_TRANSLATE_NOOP("MainWindow", "&Actual size"), "Ctrl+0", lambda: pane.step_zoom(0))
+        self._action(view, QT_TRANSLATE_NOOP("MainWindow", "Fit &width"), "Ctrl+1", lambda: self.zoomCombo.setCurrentIndex(0))
+        self._action(view, QT_TRANSLATE_NOOP("MainWindow", "Fit &page"), "Ctrl+2", lambda: self.zoomCombo.setCurrentIndex(1))
         view.addSeparator()
-        self._action(view, "&Next page", "Ctrl+PgDown", lambda: pane.go_to_page(self.pageSpin.value() + 1))
-        self._action(view, "Pre&vious page", "Ctrl+PgUp", lambda: pane.go_to_page(self.pageSpin.value() - 1))
+        self._action(view, QT_TRANSLATE_NOOP("MainWindow", "&Next page"), "Ctrl+PgDown", lambda: pane.go_to_page(self.pageSpin.value() + 1))
+        self._action(view, QT_TRANSLATE_NOOP("MainWindow", "Pre&vious page"), "Ctrl+PgUp", lambda: pane.go_to_page(self.pageSpin.value() - 1))
+        view.addSeparator()
+        self._language_menu(view)
 
-        templates = bar.addMenu("&Templates")
-        self._action(templates, "&Customise template for this audience", None, self.customise_template)
-        self.newAudienceAction = self._action(templates, "&New audience…", None, self.templates.new_audience)
+        templates = self._menu("templatesMenu", QT_TRANSLATE_NOOP("MainWindow", "&Templates"))
+        self._action(templates, QT_TRANSLATE_NOOP("MainWindow", "&Customise template for this audience"), None, self.customise_template)
+        self.newAudienceAction = self._action(templates, QT_TRANSLATE_NOOP("MainWindow", "&New audience…"), None, self.templates.new_audience)
         self.newAudienceAction.setObjectName("newAudienceAction")
-        self._action(templates, "&Save and check", None, self.save_template)
-        self._action(templates, "&Reset to built-in", None, self.reset_template)
-        self._action(templates, "C&lose the editor", None, self.workspace.hide_editor)
+        self._action(templates, QT_TRANSLATE_NOOP("MainWindow", "&Save and check"), None, self.save_template)
+        self._action(templates, QT_TRANSLATE_NOOP("MainWindow", "&Reset to built-in"), None, self.reset_template)
+        self._action(templates, QT_TRANSLATE_NOOP("MainWindow", "C&lose the editor"), None, self.workspace.hide_editor)
         templates.addSeparator()
-        self._action(templates, "&Open templates folder", None, self.open_templates_folder)
-        self.openFactsAction = self._action(templates, "Edit your &facts…", None, self.open_facts_file)
+        self._action(templates, QT_TRANSLATE_NOOP("MainWindow", "&Open templates folder"), None, self.open_templates_folder)
+        self.openFactsAction = self._action(templates, QT_TRANSLATE_NOOP("MainWindow", "Edit your &facts…"), None, self.open_facts_file)
 
-        self.helpMenu = bar.addMenu("&Help")
-        self.guideAction = self._action(self.helpMenu, "&Guide", QKeySequence.HelpContents, self.show_guide)
-        self.referenceAction = self._action(self.helpMenu, "&Template reference", None,
+        self.helpMenu = self._menu("helpMenu", QT_TRANSLATE_NOOP("MainWindow", "&Help"))
+        self.guideAction = self._action(self.helpMenu, QT_TRANSLATE_NOOP("MainWindow", "&Guide"), QKeySequence.HelpContents, self.show_guide)
+        self.referenceAction = self._action(self.helpMenu, QT_TRANSLATE_NOOP("MainWindow", "&Template reference"), None,
                                             lambda: self.workspace.show_reference(True))
-        self._action(self.helpMenu, "&Keyboard shortcuts", None, self.show_shortcuts)
+        self._action(self.helpMenu, QT_TRANSLATE_NOOP("MainWindow", "&Keyboard shortcuts"), None, self.show_shortcuts)
         self.helpMenu.addSeparator()
-        self._action(self.helpMenu, "&About briefgen", None, self.about)
+        self._action(self.helpMenu, QT_TRANSLATE_NOOP("MainWindow", "&About briefgen"), None, self.about)
+
+    def _language_menu(self, parent: QMenu) -> None:
+        """Interface language: each choice names itself in its own script, applies at once and is remembered."""
+        self.languageMenu = parent.addMenu("")
+        self.languageMenu.setObjectName("interfaceLanguageMenu")
+        i18n.live(self.languageMenu, lambda m: m.setTitle(i18n.translate("MainWindow", "&Language")))
+        group = QActionGroup(self)
+        self.languageActions: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGES.items():
+            action = self.languageMenu.addAction(name)
+            action.setObjectName(f"language-{code}")
+            action.setCheckable(True)
+            action.setChecked(code == i18n.current())
+            action.triggered.connect(lambda _checked=False, code=code: self.set_interface_language(code))
+            group.addAction(action)
+            self.languageActions[code] = action
+
+    def set_interface_language(self, language: str) -> None:
+        """Switch the interface to `language` now and remember it for the next start."""
+        i18n.apply(language)
+        self.languageActions[language].setChecked(True)
+        self.settings.set("interface_language", language)
+        self.settings.sync()
+        self.schedule_preview()  # notices under the preview are worded in the interface language
+
+    def _menu(self, name: str, title: str) -> QMenu:
+        menu = self.menuBar().addMenu("")
+        menu.setObjectName(name)
+        i18n.live(menu, lambda m: m.setTitle(i18n.translated("MainWindow", title)))
+        return menu
 
     def _action(self, menu: QMenu, text: str, shortcut, slot) -> QAction:
-        action = QAction(text, self)
+        """An action in `menu`; `text` is marked with QT_TRANSLATE_NOOP and follows the interface language."""
+        action = QAction(self)
+        i18n.live(action, lambda a: a.setText(i18n.translated("MainWindow", text)))
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)

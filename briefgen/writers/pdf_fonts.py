@@ -53,7 +53,7 @@ class Font(TTFont):
 
 
 def load_font(name: str, path: str) -> Font:
-    """The font in `path`, its parsed tables kept in the cache folder (parsing costs 3-4 ms a face each process).
+    """The font in `path`, its parsed tables kept in the cache folder (parsing them is most of loading a face).
 
     reportlab parses a TrueType file's tables into plain dicts and lists on every load; those are
     kept (without the file's bytes, which are read again) keyed by the file and reportlab's version,

@@ -10,10 +10,16 @@ from briefgen.gui import dialogs
 @pytest.fixture(autouse=True)
 def qt_settings_in_tmp(tmp_path_factory, qapp):
     """Each test's settings in a folder of their own, apart from the tmp_path that tests list."""
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QLocale, QSettings
+
+    from briefgen.gui import i18n
 
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path_factory.mktemp("settings")))
+    english = QLocale(QLocale.English, QLocale.UnitedKingdom)
+    original, i18n.system_locale = i18n.system_locale, lambda: english  # tests find widgets by English text
     yield
+    i18n.system_locale = original
+    i18n.apply(i18n.ENGLISH)
 
 
 @pytest.fixture

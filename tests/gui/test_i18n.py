@@ -1,0 +1,95 @@
+"""The interface language: system-locale mapping, switching at once, the choice remembered, complete catalogues."""
+
+from __future__ import annotations
+
+import subprocess
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from briefgen.gui import i18n
+
+MENU_TITLES = {
+    i18n.ENGLISH: ["&File", "&Edit", "&View", "&Templates", "&Help"],
+    i18n.HONG_KONG: ["檔案(&F)", "編輯(&E)", "檢視(&V)", "範本(&T)", "說明(&H)"],
+    i18n.MAINLAND: ["文件(&F)", "编辑(&E)", "视图(&V)", "模板(&T)", "帮助(&H)"],
+}
+BUTTONS = {  # export, customise, length "One page"
+    i18n.ENGLISH: ("E&xport…", "&Customise template for this audience", "One page"),
+    i18n.HONG_KONG: ("匯出(&X)…", "為此讀者自訂範本(&C)", "一頁"),
+    i18n.MAINLAND: ("导出(&X)…", "为此读者自定义模板(&C)", "一页"),
+}
+
+
+def _texts(window):
+    menus = [action.menu().title() for action in window.menuBar().actions()]
+    return menus, (window.exportButton.text(), window.customiseButton.text(), window.lengthCombo.itemText(0))
+
+
+@pytest.mark.parametrize("language", [i18n.HONG_KONG, i18n.MAINLAND])
+def test_switching_translates_menus_and_buttons_and_back(window, language):
+    menu = window.findChild(type(window.languageMenu), "interfaceLanguageMenu")
+    assert [a.text() for a in menu.actions()] == ["English", "繁體中文（香港）", "简体中文"]
+    window.languageActions[language].trigger()
+    assert _texts(window) == (MENU_TITLES[language], BUTTONS[language])
+    assert window.windowTitle().startswith("未命名簡報" if language == i18n.HONG_KONG else "未命名简报")
+    window.languageActions[i18n.ENGLISH].trigger()
+    assert _texts(window) == (MENU_TITLES[i18n.ENGLISH], BUTTONS[i18n.ENGLISH])
+    assert window.windowTitle().startswith("Untitled brief")
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("zh_HK", i18n.HONG_KONG), ("zh_TW", i18n.HONG_KONG), ("zh_MO", i18n.HONG_KONG), ("zh_Hant", i18n.HONG_KONG),
+    ("zh_CN", i18n.MAINLAND), ("zh_SG", i18n.MAINLAND), ("zh_Hans", i18n.MAINLAND),
+    ("en_GB", i18n.ENGLISH), ("fr_FR", i18n.ENGLISH), ("C", i18n.ENGLISH),
+])
+def test_system_locale_mapping(name, expected):
+    assert i18n.language_for(QLocale(name)) == expected
+
+
+def test_system_locale_chooses_the_language_at_start(qtbot, shown, monkeypatch):
+    from briefgen.gui import MainWindow
+
+    monkeypatch.setattr(i18n, "system_locale", lambda: QLocale("zh_HK"))
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert _texts(win)[0] == MENU_TITLES[i18n.HONG_KONG]
+    assert win.languageActions[i18n.HONG_KONG].isChecked()
+
+
+def test_saved_choice_is_restored_on_next_start(window, qtbot):
+    from briefgen.gui import MainWindow
+
+    window.languageActions[i18n.MAINLAND].trigger()
+    window.close()
+    i18n.apply(i18n.ENGLISH)  # as a fresh process would start
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert _texts(again) == (MENU_TITLES[i18n.MAINLAND], BUTTONS[i18n.MAINLAND])
+    assert again.languageActions[i18n.MAINLAND].isChecked()
+
+
+@pytest.mark.parametrize("language", [i18n.HONG_KONG, i18n.MAINLAND])
+def test_every_message_is_translated(language):
+    root = ET.parse(i18n.translations_dir() / f"briefgen_{language}.ts").getroot()
+    messages = list(root.iter("message"))
+    assert len(messages) > 70
+    for message in messages:
+        translation = message.find("translation")
+        assert translation.get("type") is None, message.find("source").text
+        assert (translation.text or "").strip(), message.find("source").text
+    texts = "".join(m.find("translation").text for m in messages)
+    if language == i18n.HONG_KONG:
+        assert "檔案" in texts and "匯出" in texts and "简" not in texts
+    else:
+        assert "文件" in texts and "导出" in texts and "檔" not in texts
+
+
+@pytest.mark.parametrize("language", [i18n.HONG_KONG, i18n.MAINLAND])
+def test_committed_qm_matches_its_ts(language, tmp_path):
+    source = i18n.translations_dir() / f"briefgen_{language}"
+    subprocess.run(["pyside6-lrelease", f"{source}.ts", "-qm", str(tmp_path / "out.qm")], check=True,
+                   capture_output=True)
+    assert (tmp_path / "out.qm").read_bytes() == source.with_suffix(".qm").read_bytes(), \
+        "run pyside6-lrelease on the .ts file and commit the .qm"
