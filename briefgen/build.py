@@ -11,7 +11,7 @@ from .figures.define import FigureBook
 from .request import BriefRequest
 from .resources import builtin_templates_dir, user_templates_dir
 from .style import house_style
-from .templating import audience_template, environment, locate_markdown_line, render_markdown, long_date
+from .templating import audience_template, brief_title, environment, locate_markdown_line, render_markdown, long_date
 from .textsafe import clean_line, shorten
 
 LANGUAGE_TAGS = {"en": "en-GB"}
@@ -40,9 +40,10 @@ def audience_phrase(audience: Entry) -> str:
 def metadata(request: BriefRequest, catalogue: Catalogue) -> tree.Metadata:
     audience = catalogue.audience(request.audience)
     themes = [catalogue.themes[t].title for t in catalogue.themes if t in request.themes]
+    title = brief_title(request, catalogue)
     return tree.Metadata(
-        title=request.title,
-        short_title=shorten(request.title, house_style().short_title_chars),
+        title=title,
+        short_title=shorten(title, house_style().short_title_chars),
         subtitle=f"A briefing for {audience_phrase(audience)} · {long_date(request.date)}",
         author=request.author,
         organisation=request.organisation,

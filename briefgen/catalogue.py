@@ -100,9 +100,8 @@ def _user_audiences(user_dir: Path | None, builtin: Mapping[str, Entry]) -> dict
             raise BriefgenError(
                 f"{path}: audience '{key}' needs based_on = one of {', '.join(builtin)}, for its per-theme content"
             )
-    # a derived audience keeps its built-in audience's structured content (tables, lists) unless it gives its own
-    return _entries({key: {**{name: field for name, field in builtin[value.get("based_on", key)].content.items()
-                              if not isinstance(field, str)}, **value} for key, value in table.items()})
+    # a derived audience keeps its built-in audience's content (tables, lists, headline, wording) unless it gives its own
+    return _entries({key: {**builtin[value.get("based_on", key)].content, **value} for key, value in table.items()})
 
 
 def load_catalogue(user_dir: Path | None = None) -> Catalogue:

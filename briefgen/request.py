@@ -15,7 +15,7 @@ from .textsafe import clean_line
 
 LENGTHS = ("one-page", "standard", "extended")
 LANGUAGES = ("en",)
-DEFAULT_TITLE = "Bridging Two Systems: Hong Kong, the Mainland and the Future of Digital Assets"
+DEFAULT_TITLE = ""  # no title given: the brief is titled with its finding (build.brief_title)
 BRIEF_SUFFIX = ".brief.toml"
 TEXT_FIELDS = ("title", "author", "organisation")
 MIN_YEAR = 1000  # document properties (W3CDTF) need a four-digit year
@@ -61,8 +61,6 @@ class BriefRequest:
             if not isinstance(value, str):
                 raise BriefgenError(f"{name} must be text")
             object.__setattr__(self, name, clean_line(value))  # single-line, printable text
-        if not self.title.strip():
-            raise BriefgenError("the title is empty; give a title or leave it out for the default")
 
     def check_ids(self, catalogue: Catalogue) -> None:
         """Raise a one-line error naming the valid ids if an id is unknown."""

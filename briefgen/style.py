@@ -89,6 +89,7 @@ class HouseStyle:
     table_padding: float
     references_size: float
     references_leading: float
+    references_after: float
     running_size: float
     short_title_chars: int
     figure_size: float = 7.5
@@ -187,6 +188,7 @@ def house_style() -> HouseStyle:
         table_padding=raw["table"]["padding"],
         references_size=raw["references"]["size"],
         references_leading=raw["references"]["leading"],
+        references_after=raw["references"]["after"],
         running_size=raw["running"]["size"],
         short_title_chars=raw["running"]["short_title_chars"],
         figure_size=raw["figure"]["size"],

@@ -23,7 +23,7 @@ from .sandbox import BriefEnvironment, LimitedEnvironment, StrictUndefinedData, 
 from .template_files import BriefLoader
 from .request import BriefRequest
 from .resources import builtin_templates_dir
-from .textsafe import escape_markdown
+from .textsafe import clean_line, escape_markdown
 
 TEMPLATE_SUFFIX = ".md.j2"
 COMPARED_THEMES = ("hk-regulated-hub", "mainland-fintech")
@@ -95,6 +95,9 @@ def environment(user_dir: str | None, builtin_dir: str) -> BriefEnvironment:
     return env
 
 
+REFERENCE_FORMS = ("full", "titled", "short")
+
+
 class _Citations:
     """Numbers sources in order of first citation and lists only those cited."""
 
@@ -115,21 +118,38 @@ class _Citations:
             marks.append(f"[^{source_id}]")
         return Markup("".join(marks))
 
-    def references(self, short: bool = False) -> Markup:
-        """Footnote definitions for every cited source; `short` gives publisher, date and site only."""
+    def references(self, short: bool = False, form: str = "") -> Markup:
+        """Footnote definitions for every cited source, in one of REFERENCE_FORMS (`short=True` is form "short").
+
+        "full": publisher, title, date and the printed URL; "titled": the same with the site's name
+        linked to the URL (a line or two saved an entry); "short": publisher, date and linked site,
+        run on in one paragraph.
+        """
+        form = form or ("short" if short else "full")
+        if form not in REFERENCE_FORMS:
+            raise ValueError(f"unknown references form '{form}'; choose one of: {', '.join(REFERENCE_FORMS)}")
         lines = []
         for source_id in self.cited:
             source = self.catalogue.sources[source_id]
             primary = " Primary source." if source.get("type") == "primary" else ""
-            if short:
-                site = re.sub(r"^https?://(www\.)?", "", source["url"]).split("/")[0]
-                text = escape_markdown(f"{source['publisher']}, {long_date(source['date'])}.{primary}")
-                lines.append(f"[^{source_id}]: {text} [{escape_markdown(site)}]({source['url']})")
-            else:
-                text = escape_markdown(f"{source['publisher']}, “{source['title']}”, {long_date(source['date'])}.{primary}")
-                lines.append(f"[^{source_id}]: {text} <{source['url']}>")
-        marker = "::: references run-in" if short else "::: references"  # short entries run on in one paragraph
+            site = re.sub(r"^https?://(www\.)?", "", source["url"]).split("/")[0]
+            title = "" if form == "short" else f" “{source['title']}”,"
+            text = escape_markdown(f"{source['publisher']},{title} {long_date(source['date'])}.{primary}")
+            link = f"<{source['url']}>" if form == "full" else f"[{escape_markdown(site)}]({source['url']})"
+            lines.append(f"[^{source_id}]: {text} {link}")
+        marker = "::: references run-in" if form == "short" else "::: references"  # short entries run on
         return Markup(f"{marker}\n:::\n\n" + "\n".join(lines) + "\n")
+
+
+FALLBACK_TITLE = "Hong Kong and mainland China on digital assets"  # a theme or audience with no headline
+
+
+def brief_title(request: BriefRequest, catalogue: Catalogue) -> str:
+    """The title: the user's, else the finding the brief leads with (its theme's, or its audience's for several)."""
+    if request.title.strip():
+        return request.title
+    source = catalogue.theme(request.themes[0]) if len(request.themes) == 1 else catalogue.audience(request.audience)
+    return clean_line(str(source.content.get("headline") or FALLBACK_TITLE))
 
 
 def context(request: BriefRequest, catalogue: Catalogue, citations: _Citations,
@@ -144,7 +164,7 @@ def context(request: BriefRequest, catalogue: Catalogue, citations: _Citations,
     return {
         # plain data only: a template must never reach an object with methods such as save()
         "request": {
-            "title": request.title,
+            "title": brief_title(request, catalogue),
             "author": request.author,
             "organisation": request.organisation,
             "date": request.date,

@@ -67,23 +67,12 @@ def test_syllable_counter_and_grade_on_known_text():
 # Body words against 550 / 2,200 / 4,400: tests/test_content.py::test_body_words_are_within_ten_percent_of_the_length_with_all_themes
 
 
-PENDING = ("policymakers", "technologists")  # audiences whose issue-10 content is still being written
-
-
-def pending(*audiences: str, reason: str) -> list:
-    """A strict xfail for rows of an audience whose content is not yet written (it fails loudly once it passes)."""
-    return [pytest.mark.xfail(strict=True, reason=CONTENT + reason)] if set(audiences) & set(PENDING) else []
-
-
 def test_public_standard_brief_reads_at_grade_ten_or_below():
     grade = flesch_kincaid_grade(prose(document("public", "standard", ALL)))
     assert grade <= 10, f"Flesch–Kincaid grade {grade:.1f}"
 
 
-@pytest.mark.parametrize(("first", "second"), [
-    pytest.param(first, second, marks=pending(first, second, reason="audience-specific prose")
-                 if {first, second} <= set(PENDING) else [])
-    for first, second in itertools.combinations(AUDIENCES, 2)])
+@pytest.mark.parametrize(("first", "second"), list(itertools.combinations(AUDIENCES, 2)))
 def test_standard_briefs_of_two_audiences_share_at_most_35_percent_of_sentences(first, second):
     a, b = sentences(document(first, "standard", ALL)), sentences(document(second, "standard", ALL))
     shared = len(a & b) / min(len(a), len(b))
@@ -102,9 +91,7 @@ def recommendation_sentences(audience: str) -> set[str]:
     return sentences(tree.Document(None, (tree.Paragraph((tree.Text(" ".join(map(str, lines))),)),)))
 
 
-@pytest.mark.parametrize(("audience", "length"), [
-    pytest.param(audience, length, marks=pending(audience, reason="key messages written for this audience"))
-    for audience in AUDIENCES for length in TARGET_WORDS])
+@pytest.mark.parametrize(("audience", "length"), [(audience, length) for audience in AUDIENCES for length in TARGET_WORDS])
 def test_key_messages_share_no_sentence_with_the_recommendations(audience, length):
     shared = key_message_sentences(document(audience, length, ALL)) & recommendation_sentences(audience)
     assert not shared, f"{audience} {length}: {len(shared)} key messages repeat a recommendation: {sorted(shared)[:2]}"

@@ -73,7 +73,8 @@ def test_numbered_lists_number_on_through_each_section(audience, length):
     assert sections and max(count for _, _, count in sections) >= 2
     docx = docx_numbers_by_section(render_bytes(request, "docx"))
     text = pdf_text(open_pdf(render_bytes(request, "pdf")))
-    body = text[text.index("\nReferences\n") + 1:] if length == "extended" else text  # past the contents list
+    has_contents = "\nContents\n" in text[:4000]
+    body = text[text.index("\nReferences\n") + 1:] if has_contents else text  # past the contents list
     for title, following, count in sections:
         assert docx[title] == list(range(1, count + 1)), title
         start = body.index(f"\n{title}\n")
@@ -91,6 +92,6 @@ def test_libreoffice_shows_the_numbers_word_would(tmp_path):
                     "txt:Text (encoded):UTF8", "--outdir", str(tmp_path), str(tmp_path / "brief.docx")],
                    check=True, capture_output=True, timeout=180)
     text = (tmp_path / "brief.txt").read_text(encoding="utf-8-sig")
-    title, following, count = next(s for s in numbered_sections(build_document(request)) if s[0] == "Positioning")
+    title, following, count = next(s for s in numbered_sections(build_document(request)) if s[2] >= 2)
     part = text[text.rindex(f"\n{title}\n"): text.rindex(f"\n{following}\n")]
     assert [int(n) for n in re.findall(r"(?m)^\s*(\d{1,2})\.\s", part)] == list(range(1, count + 1))

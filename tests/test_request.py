@@ -29,7 +29,6 @@ def test_request_is_immutable_and_normalises_themes():
         ({"themes": ()}, "no theme chosen"),
         ({"length": "short"}, "unknown length 'short'; choose one of: one-page, standard, extended"),
         ({"lang": "fr"}, "unsupported language 'fr'"),
-        ({"title": "   "}, "the title is empty"),
         ({"date": "2026-01-01"}, "date must be a calendar date"),
         ({"author": 42}, "author must be text"),
     ],

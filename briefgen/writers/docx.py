@@ -159,7 +159,7 @@ def _configure_styles(document, style: HouseStyle, fonts: ScriptFonts, language:
     shape("Callout Title", fonts.docx_display, style.callout_title_size, accent, bold=True, after=4,
           leading=style.callout_title_size * 1.25).paragraph_format.keep_with_next = True
     shape("Table Text", fonts.docx_body, style.table_size, text, leading=style.table_leading)
-    reference = shape("Reference", fonts.docx_body, style.references_size, text, after=3,
+    reference = shape("Reference", fonts.docx_body, style.references_size, text, after=style.references_after,
                       leading=style.references_leading)
     reference.paragraph_format.left_indent = Pt(20)
     reference.paragraph_format.first_line_indent = Pt(-20)

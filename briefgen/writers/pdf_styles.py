@@ -52,7 +52,7 @@ class Styles:
                                      style.figure_source_size * 1.3, muted, 0, spaceBefore=4)
         # numbers in the body face; URLs break only at their punctuation (see _url_break_pairs), never mid-word
         self.reference = derived("Reference", f"{body}-regular", style.references_size, style.references_leading,
-                                 text, 3, leftIndent=20, bulletIndent=0, bulletFontName=f"{body}-regular",
+                                 text, style.references_after, leftIndent=20, bulletIndent=0, bulletFontName=f"{body}-regular",
                                  bulletFontSize=style.references_size, splitLongWords=0, uriWasteReduce=0.3)
         self.run_in_references = ParagraphStyle("RunInReferences", parent=self.reference, leftIndent=0)
 
