@@ -245,3 +245,14 @@ def test_brief_speaks_only_of_chosen_themes(audience, length):
         assert not titles & others
         text = " ".join(tree.plain_text(b.children) for b in doc.blocks if isinstance(b, tree.Paragraph))
         assert not re.search(r"\b(see (above|below)|as discussed (above|below)|in the annex|section \d)", text, re.I)
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_depth_per_theme_grows_as_themes_are_removed(audience):
+    """A standard brief on fewer themes is deeper, not shorter: words per theme rise, and the brief keeps its length."""
+    words = {n: [body_words(document(audience, "standard", subset)) for subset in itertools.combinations(THEMES, n)]
+             for n in (1, 2, len(THEMES))}
+    per_theme = {n: sum(counts) / len(counts) / n for n, counts in words.items()}
+    assert per_theme[1] > per_theme[2] > per_theme[len(THEMES)], per_theme
+    whole = words[len(THEMES)][0]
+    assert min(words[2]) >= 0.75 * whole and min(words[1]) >= 0.7 * whole, (min(words[1]), min(words[2]), whole)

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..catalogue import Catalogue
+from ..errors import BriefgenError
 from ..request import DEFAULT_TITLE, LENGTHS, BriefRequest
+from ..templating import brief_title
 from . import i18n
 from .themelist import ThemeList
 
@@ -63,7 +65,6 @@ class ChoicesPanel(QWidget):
         for length in LENGTHS:
             self.lengthCombo.addItem("", length)
         self.titleEdit = self._named(QLineEdit(), "titleEdit")
-        self.titleEdit.setPlaceholderText(DEFAULT_TITLE)
         self.authorEdit = self._named(QLineEdit(), "authorEdit")
         self.organisationEdit = self._named(QLineEdit(), "organisationEdit")
         self.dateEdit = self._named(QDateEdit(QDate.currentDate()), "dateEdit")
@@ -121,7 +122,7 @@ class ChoicesPanel(QWidget):
             "lengthCombo": (i18n.translate("ChoicesPanel", "&Length"), i18n.translate("ChoicesPanel", "Length"),
                             i18n.translate("ChoicesPanel", "How long the brief is, and which sections it has")),
             "titleEdit": (i18n.translate("ChoicesPanel", "T&itle"), i18n.translate("ChoicesPanel", "Title"),
-                          i18n.translate("ChoicesPanel", "The brief's title; leave it empty for the default")),
+                          i18n.translate("ChoicesPanel", "The brief's title; leave it empty to title the brief with its main finding")),
             "authorEdit": (i18n.translate("ChoicesPanel", "A&uthor"), i18n.translate("ChoicesPanel", "Author"),
                            i18n.translate("ChoicesPanel", "Your name, shown under the title (optional)")),
             "organisationEdit": (i18n.translate("ChoicesPanel", "O&rganisation"),
@@ -173,8 +174,22 @@ class ChoicesPanel(QWidget):
         self._emit_changed()
 
     def _emit_changed(self, *_args) -> None:
+        self._show_title_placeholder()
         if not self._quiet:
             self.changed.emit()
+
+    def _show_title_placeholder(self) -> None:
+        """The empty title field shows the title the brief will have: its finding for these choices."""
+        themes = tuple(self.themeList.chosen())
+        audience = self.catalogue.audiences.get(self.audience())
+        if not themes or audience is None:
+            self.titleEdit.setPlaceholderText("")
+            return
+        try:
+            request = BriefRequest(audience=audience.id, themes=themes, title="")
+            self.titleEdit.setPlaceholderText(brief_title(request, self.catalogue))
+        except BriefgenError:
+            self.titleEdit.setPlaceholderText("")
 
     # -- the request ----------------------------------------------------------------------------
     def audience(self) -> str:
@@ -218,6 +233,7 @@ class ChoicesPanel(QWidget):
                 self.themeList.set_chosen(state["themes"])
         finally:
             self._quiet -= 1
+        self._show_title_placeholder()
         self.changed.emit()
 
     def apply_request(self, request: BriefRequest) -> None:

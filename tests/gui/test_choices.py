@@ -64,3 +64,17 @@ def test_finding_13_every_choice_has_a_tooltip(window):
     for combo in (window.audienceCombo, window.lengthCombo):
         assert all(combo.itemData(i, Qt.ToolTipRole) for i in range(combo.count())), combo.objectName()
     assert all(window.themeList.item(i).toolTip() for i in range(window.themeList.count()))
+
+
+def test_an_empty_title_field_shows_the_finding_the_brief_will_be_titled_with(window, qtbot):
+    from briefgen.catalogue import load_catalogue
+
+    catalogue = load_catalogue(None)
+    window.titleEdit.clear()
+    window.choices.apply_state({"audience": "investors", "themes": tuple(catalogue.themes)})
+    assert window.titleEdit.placeholderText() == catalogue.audience("investors").content["headline"]
+    window.choices.apply_state({"themes": ("market-impact",)})
+    assert window.titleEdit.placeholderText() == catalogue.theme("market-impact").content["headline"]
+    window.audienceCombo.setCurrentIndex(window.audienceCombo.findData("public"))
+    window.choices.apply_state({"themes": ("market-impact", "hk-regulated-hub")})
+    assert window.titleEdit.placeholderText() == catalogue.audience("public").content["headline"]

@@ -93,8 +93,8 @@
         </message>
         <message>
             <location filename="../choices.py" line="124" />
-            <source>The brief's title; leave it empty for the default</source>
-            <translation>简报标题；留空则使用默认标题</translation>
+            <source>The brief's title; leave it empty to title the brief with its main finding</source>
+            <translation>简报标题；留空则以简报的主要结论为标题</translation>
         </message>
         <message>
             <location filename="../choices.py" line="125" />

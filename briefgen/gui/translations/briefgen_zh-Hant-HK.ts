@@ -93,8 +93,8 @@
         </message>
         <message>
             <location filename="../choices.py" line="124" />
-            <source>The brief's title; leave it empty for the default</source>
-            <translation>簡報標題；留空則使用預設標題</translation>
+            <source>The brief's title; leave it empty to title the brief with its main finding</source>
+            <translation>簡報標題；留空則以簡報的主要結論為標題</translation>
         </message>
         <message>
             <location filename="../choices.py" line="125" />
