@@ -18,7 +18,6 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([])
     window = MainWindow()
     window.resize(1280, 800)
-    window.titleEdit.setText("Bridging Two Systems")
     window.authorEdit.setText("Mei Ling Chan")
     window.organisationEdit.setText("Harbour Policy Institute")
     window.set_chosen_themes(["hk-regulated-hub", "mainland-fintech", "regulatory-navigation"])
