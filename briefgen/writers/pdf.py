@@ -159,7 +159,11 @@ class _Translator(tree.Visitor):
             ("TOPPADDING", *everywhere, 1), ("BOTTOMPADDING", *everywhere, 1),
             ("TOPPADDING", (0, 0), (-1, 0), pad), ("BOTTOMPADDING", (0, -1), (-1, -1), pad - 2),
         ]))
-        return [box, Spacer(1, self.style.paragraph_after + 4)]
+        # a box up to a third of a page is kept whole, as Word keeps its one-row table (cantSplit)
+        frame = self.style.page_height - self.style.margin_top - self.style.margin_bottom
+        height = box.wrap(self.width, frame)[1]
+        whole = [CondPageBreak(height)] if height <= frame / 3 else []
+        return [*whole, box, Spacer(1, self.style.paragraph_after + 4)]
 
     def visit_References(self, node: tree.References):
         if node.run_in:  # one paragraph, each entry after its number: a one-page brief's sources
