@@ -132,3 +132,23 @@ def test_implementation_gives_phases_exit_tests_and_leads():
     assert len(phases) == 3
     assert all("Exit test:" in p and "Lead:" in p for p in phases)
     assert any("indicators" in line for line in lines)
+
+
+@pytest.mark.parametrize(("length", "themes"), [("standard", ALL), ("standard", ALL[:2]), ("extended", ALL[:1]),
+                                                ("extended", ALL)])
+def test_tables_are_numbered_in_order_with_a_source_line(length, themes):
+    """Each table follows a "Table N." caption, N counting up from 1, and is followed by its source line."""
+    body = docx_of(length, themes).element.body
+    def text_of(block):
+        return "".join(t.text or "" for t in block.iter() if t.tag.endswith("}t")).strip()
+
+    blocks = [child for child in body.iterchildren()
+              if child.tag.endswith("}tbl") or (child.tag.endswith("}p") and text_of(child))]
+    text = [text_of(block) for block in blocks]
+    # the data tables: three columns or more (the title block and the key-messages box are one-column layout tables)
+    tables = [i for i, block in enumerate(blocks) if block.tag.endswith("}tbl")
+              and sum(1 for col in block.iter() if col.tag.endswith("}gridCol")) >= 3]
+    assert len(tables) >= 2
+    for number, i in enumerate(tables, 1):
+        assert text[i - 1].startswith(f"Table {number}. "), text[i - 1]
+        assert re.match(r"Sources?: ", text[i + 1]), text[i + 1]
