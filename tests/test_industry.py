@@ -116,3 +116,48 @@ def test_standard_body_reaches_its_length_and_one_page_keeps_the_status_traps():
     assert len(sentences(brief())) > 20
     one_page = " ".join(tree.plain_text(b.children) for b in brief("one-page").blocks if isinstance(b, tree.Paragraph))
     assert "Applying is not licensed." in one_page and "A sandbox is not a licence." in one_page
+
+
+def _paragraph_texts(doc: tree.Document) -> list[str]:
+    return [tree.plain_text(b.children) for b in doc.blocks if isinstance(b, tree.Paragraph)]
+
+
+def test_tables_are_numbered_and_carry_source_lines():
+    """Issue 10: the matrix and the checklist are Table 1 and Table 2, each followed by a line naming its sources."""
+    for length, themes in (("standard", THEMES), ("extended", THEMES), ("standard", ("mainland-fintech",))):
+        doc = brief(length, themes)
+        texts = _paragraph_texts(doc)
+        assert any(t.startswith("Table 1. Obligations by activity") for t in texts), (length, themes)
+        assert any(t.startswith("Table 2. Actions, owners and deadlines") for t in texts), (length, themes)
+        for first_column in ("Activity", "Action"):
+            blocks = doc.blocks
+            after = blocks[blocks.index(table(doc, first_column)) + 1]
+            assert isinstance(after, tree.Paragraph) and tree.plain_text(after.children).startswith("Source"), first_column
+
+
+def test_every_standard_and_extended_subset_of_six_or_five_themes_has_a_timeline():
+    """Issue 9: the obligations matrix no longer displaces the timeline; the widest briefs keep the compact one."""
+    for length in ("standard", "extended"):
+        for themes in (THEMES, THEMES[1:], THEMES[:1]):
+            kinds = [type(b.spec).__name__ for b in brief(length, themes).blocks if isinstance(b, tree.Figure)]
+            assert "Timeline" in kinds, (length, themes)
+
+
+def test_stablecoin_row_states_the_transition_and_the_offences_without_inventing_a_maximum():
+    (row,) = [cells(r) for r in table(brief(), "Activity").rows if "stablecoin" in cells(r)[0]]
+    activity, law, regulator, clients, status, penalty = row
+    assert "Cap. 656" in law and "HKMA" in regulator
+    assert "Retail" in clients and "professional" in clients
+    assert "1 August 2025" in status and "transition" in status
+    assert "offence" in penalty.lower() and not re.search(r"HK\$|years", penalty)
+
+
+def test_standard_outlook_cites_every_line_and_names_no_crypto_outlet():
+    doc = brief()
+    blocks = doc.blocks
+    (heading,) = [b for b in blocks if isinstance(b, tree.Heading) and "could change" in tree.plain_text(b.children)]
+    outlook = [b for b in blocks[blocks.index(heading) + 1:] if isinstance(b, tree.BulletList)][0]
+    lines = [tree.plain_text(p.children) for p in _paragraphs(outlook)]
+    assert len(lines) == 3
+    assert all(any(isinstance(node, tree.Citation) for node in item.blocks[0].children) for item in outlook.items)
+    assert not any("PANews" in line for line in lines)
