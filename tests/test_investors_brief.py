@@ -124,8 +124,9 @@ def test_the_catalysts_timeline_follows_the_bottom_line_in_both_formats(themes, 
     """Issue 9: a timeline in every standard and extended brief; the investors' one dates the catalysts to watch."""
     document = brief(length, themes)
     figures = [(i, b.id) for i, b in enumerate(document.blocks) if isinstance(b, tree.Figure)]
-    assert [f for _, f in figures] == ["investors-catalysts"]
-    (index, _), = figures
+    assert [f for _, f in figures][:1] == ["investors-catalysts"]
+    assert [f for _, f in figures][1:] in ([], ["licensed-platforms"] if length == "extended" and len(themes) <= 2 else [])
+    index = figures[0][0]
     assert isinstance(document.blocks[0], tree.Callout) and index <= 2  # after the bottom line (and the contents)
     request = make_request(audience="investors", themes=themes, length=length)
     pdf = re.sub(r"\s+", " ", pdf_text(open_pdf(render_bytes(request, "pdf"))))
