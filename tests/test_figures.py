@@ -20,7 +20,7 @@ from briefgen.style import house_style
 from .conftest import make_request, open_docx, open_pdf, pdf_text, render_bytes
 from .test_cli import run
 
-INVESTORS = make_request(audience="investors", themes=("hk-regulated-hub", "market-impact"))
+INVESTORS = make_request(audience="investors", themes=("hk-regulated-hub", "market-impact"), length="extended")
 USER_FIGURE = '''[figures.stablecoin-path]
 kind = "flow"
 caption = "From licence to market"
@@ -53,7 +53,7 @@ def test_investor_brief_has_a_timeline_and_a_sourced_chart_in_both_formats():
     assert [(f.number, type(f.spec).__name__) for f in figures(expected)] == [(1, "Timeline"), (2, "Chart")]
     docx = open_docx(render_bytes(INVESTORS, "docx"))
     captions = [p.text for p in docx.paragraphs if p.style.name == "Caption"]
-    assert captions == ["Figure 1. Regulatory milestones by jurisdiction",
+    assert captions == ["Figure 1. The rules in force, and the dated catalysts to watch",
                         "Figure 2. Virtual-asset trading platforms licensed by the SFC"]
     sources = [p.text for p in docx.paragraphs if p.style.name == "Figure Source"]
     assert len(sources) == 2 and all(s.startswith("Sources: ") for s in sources)
@@ -68,7 +68,7 @@ def test_investor_brief_has_a_timeline_and_a_sourced_chart_in_both_formats():
     assert len(pictures) == 2 and all(p.paragraph_format.line_spacing_rule != WD_LINE_SPACING.EXACTLY
                                       and p.style.paragraph_format.line_spacing == 1.0 for p in pictures)  # not clipped
     text = flat(pdf_text(open_pdf(render_bytes(INVESTORS, "pdf"))))
-    assert "Figure 1. Regulatory milestones by jurisdiction" in text
+    assert "Figure 1. The rules in force, and the dated catalysts to watch" in text
     assert "Figure 2. Virtual-asset trading platforms licensed by the SFC" in text
     assert flat(sources[1]) in text
     assert "Facts current to 29 November 2026" in text and "reported" in text  # the drawing's own labels

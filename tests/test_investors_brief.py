@@ -54,7 +54,7 @@ def test_bottom_line_with_stance_horizon_and_disclaimer_opens_the_brief_in_both_
     request = make_request(audience="investors", themes=ALL)
     pdf = pdf_text(open_pdf(render_bytes(request, "pdf")))
     assert pdf.index("Bottom line") < pdf.index("Our view") < 1500  # the first screen
-    assert "Not investment advice. This brief is research" in re.sub(r"\s+", " ", pdf)
+    assert "Not investment advice This brief is research" in re.sub(r"\s+", " ", pdf)  # the closing box: title, then text
     docx = docx_text(open_docx(render_bytes(request, "docx")))
     assert "Not investment advice" in docx and "Our view" in docx
 
@@ -118,14 +118,23 @@ def test_headings_state_conclusions_not_theme_names():
     assert all(len(h.split()) >= 6 for h in headings)
 
 
+@pytest.mark.parametrize("length", ["standard", "extended"])
 @pytest.mark.parametrize("themes", [ALL, ALL[:2], ALL[:1]])
-def test_the_licensed_platforms_chart_stays_in_every_standard_brief_in_both_formats(themes):
-    figures = [b.id for b in brief("standard", themes).blocks if isinstance(b, tree.Figure)]
-    assert figures == ["licensed-platforms"]
-    request = make_request(audience="investors", themes=themes)
-    assert "Virtual-asset trading platforms licensed by the SFC" in pdf_text(open_pdf(render_bytes(request, "pdf")))
+def test_the_catalysts_timeline_follows_the_bottom_line_in_both_formats(themes, length):
+    """Issue 9: a timeline in every standard and extended brief; the investors' one dates the catalysts to watch."""
+    document = brief(length, themes)
+    figures = [(i, b.id) for i, b in enumerate(document.blocks) if isinstance(b, tree.Figure)]
+    assert [f for _, f in figures][:1] == ["investors-catalysts"]
+    assert [f for _, f in figures][1:] in ([], ["licensed-platforms"] if length == "extended" and len(themes) <= 2 else [])
+    index = figures[0][0]
+    assert isinstance(document.blocks[0], tree.Callout) and index <= 2  # after the bottom line (and the contents)
+    request = make_request(audience="investors", themes=themes, length=length)
+    pdf = re.sub(r"\s+", " ", pdf_text(open_pdf(render_bytes(request, "pdf"))))
+    assert "The rules in force, and the dated catalysts to watch" in pdf
+    assert pdf.index("Our view") < pdf.index("The rules in force") < 3000  # on the first page
+    assert "Dealing and custody bill due" in pdf and "Jul 2028" in pdf  # the dates to watch, not only the past
     docx = docx_text(open_docx(render_bytes(request, "docx")))
-    assert "Virtual-asset trading platforms licensed by the SFC" in docx
+    assert "The rules in force, and the dated catalysts to watch" in docx
 
 
 def test_fewer_themes_give_each_theme_more_evidence():
@@ -181,5 +190,39 @@ def test_the_risks_explain_why_par_redemption_and_reserves_drive_run_risk(length
     risks = [b for b in section(document, heading) if isinstance(b, tree.Table)][0].rows
     assert heading.startswith({5: "Five", 6: "Six"}[len(risks)])
     paragraphs = [tree.plain_text(b.children) for b in section(document, heading) if isinstance(b, tree.Paragraph)]
-    (reading,) = [p for p in paragraphs if p.startswith("Par redemption and reserve quality drive run risk.")]
+    (reading,) = [p for p in paragraphs if p.startswith("Par redemption and reserve quality drive run risk")]
     assert "high-quality liquid reserves" in reading and "run" in reading.split(".")[-2]
+
+
+@pytest.mark.parametrize("length", ["standard", "extended"])
+def test_tables_are_numbered_in_order_each_with_a_source_line_beneath(length):
+    document = brief(length)
+    blocks = list(document.blocks)
+    tables = [i for i, b in enumerate(blocks) if isinstance(b, tree.Table)]
+    captions = [tree.plain_text(blocks[i + 1].children) for i in tables if isinstance(blocks[i + 1], tree.Paragraph)]
+    assert len(captions) == len(tables) >= 5
+    for number, caption in enumerate(captions, 1):
+        assert re.match(rf"Table {number}\. [A-Z].*\. Sources?: .+\.$", caption), caption
+
+
+def test_many_themes_run_their_conclusions_in_and_fewer_themes_keep_them_as_headings():
+    evidence = section(brief(), "What the evidence shows")
+    heads = [tree.plain_text(b.children).split(". ")[0] for b in evidence if isinstance(b, tree.Paragraph)]
+    assert heads == [INVESTORS["headings"][theme] for theme in ALL]
+    two = [tree.plain_text(b.children) for b in section(brief("standard", ALL[:2]), "What the evidence shows")
+           if isinstance(b, tree.Heading)]
+    assert two[:2] == [INVESTORS["headings"][theme] for theme in ALL[:2]]
+
+
+def test_a_figure_the_evidence_states_in_full_is_not_repeated_in_the_table():
+    def figures(themes, length="standard"):
+        return [row[0] for row in table(brief(length, themes), "Market figures")[1:]]
+    assert not any("mBridge" in f for f in figures(ALL))  # the shifting-attitudes paragraph states it
+    assert any("mBridge" in f for f in figures(("hk-regulated-hub",)))
+    assert any("mBridge" in f for f in figures(ALL, "extended"))  # the extended brief has room for both
+
+
+def test_first_use_names_hong_kong_sar_and_mainland_china_in_the_view():
+    for length in ("one-page", "standard", "extended"):
+        view = tree.plain_text(brief(length).blocks[0].blocks[0].children)
+        assert "Hong Kong SAR" in view and "mainland China" in view, length
