@@ -48,6 +48,9 @@ class _Translator(tree.Visitor):
         for index, block in enumerate(blocks):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             made = self.heading(block, following) if isinstance(block, tree.Heading) else self.visit(block)
+            if tree.leads_table(block, following):  # a table's caption keeps room for the header row and first row
+                height = made.wrap(self.width, 1e9)[1] + self.style.paragraph_after + 4 * self.style.body_leading
+                out.append(CondPageBreak(height))
             out.extend(made if isinstance(made, list) else [made])
         return out
 
