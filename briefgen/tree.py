@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .figures.model import Spec
@@ -200,3 +201,10 @@ class Visitor:
         if method is None:
             raise NotImplementedError(f"{type(self).__name__} cannot handle {type(node).__name__} nodes")
         return method(node)
+
+
+def leads_table(block: Block, following: Block | None) -> bool:
+    """Whether `block` is a table's caption: a paragraph wholly in bold, "Table N. ...", directly above a table."""
+    return (isinstance(block, Paragraph) and isinstance(following, Table) and len(block.children) == 1
+            and isinstance(block.children[0], Strong)
+            and re.match(r"Table \d+\.", plain_text(block.children)) is not None)

@@ -200,6 +200,9 @@ def test_a_user_line_chart_renders_in_both_formats_with_its_points_marked(user_t
     ('[figures.ahead]\nkind = "timeline"\ncaption = "Ahead"\n'
      'watch = [{ fact = "hk-carf", date = "next year", label = "CARF" }]\n', 4,
      "figure 'ahead': date 'next year' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY"),
+    ('[figures.runs]\nkind = "timeline"\ncaption = "Runs"\nfacts = ["xb-ecny-wallets", "hk-ensembletx"]\n'
+     'labels = { "hk-carf" = "Live: tax data" }\n', 5,
+     "figure 'runs': labels names 'hk-carf', which is not in facts"),
 ])
 def test_a_broken_figure_is_a_file_line_error_and_no_file(tmp_path, broken, line, message):
     (tmp_path / "figures.toml").write_text(broken, encoding="utf-8")

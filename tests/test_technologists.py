@@ -104,9 +104,10 @@ def test_requirements_map_to_controls_for_every_rule_the_issue_names():
     assert "PIPL" in rules and "PDPO" in rules and "GBA standard contract" in rules and "Yinfa [2026] No. 42" in rules
 
 
-@pytest.mark.parametrize(("length", "rows"), [("standard", 3), ("extended", len(TECH["threats"]["rows"]))])
-def test_threat_model_gives_each_threat_its_risk_and_control(length, rows):
-    table = table_with_header(document(length), "Threat")
+@pytest.mark.parametrize(("length", "themes", "rows"), [("standard", ALL, 4), ("standard", ("market-impact",), 3),
+                                                      ("extended", ALL, len(TECH["threats"]["rows"]))])
+def test_threat_model_gives_each_threat_its_risk_and_control(length, themes, rows):
+    table = table_with_header(document(length, themes), "Threat")
     assert cells(table.header) == ["Threat", "What it puts at risk", "Control"]
     assert len(table.rows) == rows and all(all(cells(row)) for row in table.rows)
 
@@ -128,12 +129,14 @@ def test_low_confidence_facts_are_told_as_reports():
             assert re.search(r"\breported\b", text), text
 
 
-@pytest.mark.parametrize("length", ["one-page", "standard", "extended"])
-def test_key_messages_share_no_sentence_with_the_recommendations(length):
+@pytest.mark.parametrize(("length", "advice"), [("one-page", "Design recommendations: "),
+                                                ("standard", TECH["architecture"]["heading"]),
+                                                ("extended", "Design recommendations: ")])
+def test_key_messages_share_no_sentence_with_the_recommendations(length, advice):
     doc = document(length)
     (box,) = [b for b in doc.blocks if isinstance(b, tree.Callout) and b.title == "Key messages"]
     heading = next(i for i, b in enumerate(doc.blocks)
-                   if isinstance(b, tree.Heading) and tree.plain_text(b.children) == "Design recommendations")
+                   if isinstance(b, tree.Heading) and tree.plain_text(b.children).startswith(advice))
     lists = [b for b in doc.blocks[heading:] if isinstance(b, tree.OrderedList)]
     key = {s for item in box.blocks[0].items for b in item.blocks for s in sentences(tree.plain_text(b.children))}
     advice = {s for ol in lists for item in ol.items for b in item.blocks for s in sentences(tree.plain_text(b.children))}
@@ -161,3 +164,39 @@ def test_two_flow_diagrams_in_every_standard_brief():
         figures = [b for b in document("standard", themes).blocks if isinstance(b, tree.Figure)]
         names = {f.id for f in figures}
         assert "stablecoin-controls" in names and names & {"ecny-wallet", "ensembletx-settlement"}, themes
+
+
+@pytest.mark.parametrize("length", ["standard", "extended"])
+def test_every_table_is_numbered_in_order_with_a_source_line_under_it(length):
+    doc = document(length)
+    captions, sources = [], []
+    for index, block in enumerate(doc.blocks):
+        if isinstance(block, tree.Table):
+            captions.append(tree.plain_text(doc.blocks[index - 1].children))
+            sources.append(tree.plain_text(doc.blocks[index + 1].children))
+    assert [re.match(r"Table (\d+)\. ", c).group(1) for c in captions] == [str(i) for i in range(1, len(captions) + 1)]
+    assert len(captions) == (3 if length == "standard" else 5)
+    assert all(s.startswith("Sources: ") for s in sources), sources
+
+
+@pytest.mark.parametrize("length", ["standard", "extended"])
+@pytest.mark.parametrize("themes", [ALL, ("hk-regulated-hub",), ("mainland-fintech", "market-impact")])
+def test_the_workflows_timeline_labels_each_event_as_the_workflow_list_does(length, themes):
+    (timeline,) = [b for b in document(length, themes).blocks
+                   if isinstance(b, tree.Figure) and type(b.spec).__name__ == "Timeline"]
+    assert timeline.id == "workflows-timeline"
+    statuses = {item["status"] for item in TECH["workflows"]["items"]}
+    labels = [event.label for event in timeline.spec.events]
+    assert all(label.split(":")[0] in statuses for label in labels), labels
+    assert [e.date for e in timeline.spec.events][0] == "May 2024" and not any(e.upcoming for e in timeline.spec.events)
+    listed = {item["name"].split()[0]: item["status"] for item in TECH["workflows"]["items"]}
+    for label in labels:  # a workflow the list names is given the same status on the timeline
+        status, name = label.split(": ", 1)
+        assert listed.get(name.split()[0], status) == status, label
+
+
+def test_the_extended_brief_opens_with_a_contents_list():
+    doc = document("extended")
+    assert any(isinstance(b, tree.Contents) for b in doc.blocks[:4])
+    text = rendered_text("extended", "pdf")
+    assert "Contents" in text and f"{TECH['questions']['heading']} . ." in text

@@ -17,7 +17,7 @@ from .model import LANE_ORDER, Chart, Edge, Event, Flow, Node, Point, Spec, Time
 
 FIGURES_FILE = "figures.toml"
 KINDS = ("timeline", "bar", "line", "flow")
-FIELDS = {"timeline": {"facts", "limit", "watch"}, "bar": {"unit", "y_title", "points"}, "line": {"unit", "y_title", "points"},
+FIELDS = {"timeline": {"facts", "labels", "limit", "watch"}, "bar": {"unit", "y_title", "points"}, "line": {"unit", "y_title", "points"},
           "flow": {"nodes", "edges", "facts"}}
 ID = re.compile(r"[a-z0-9][a-z0-9-]*$")
 WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split()
@@ -111,6 +111,11 @@ def _problems(d: Definition, fields: Any, register: Register) -> list[TemplatePr
             return [d.problem(f"unknown fact '{fact_id}'; 'briefgen facts list' shows the fact ids", "facts")]
     if "limit" in fields and (not isinstance(fields["limit"], int) or fields["limit"] < 2):
         return [d.problem("limit must be a whole number of at least 2", "limit")]
+    labels = fields.get("labels", {})
+    if not isinstance(labels, dict) or not all(isinstance(t, str) and t.strip() for t in labels.values()):
+        return [d.problem('labels must be a table of fact id = "label", like labels = { "id" = "Live: ..." }', "labels")]
+    if any(fact_id not in facts for fact_id in labels):
+        return [d.problem(f"labels names '{next(f for f in labels if f not in facts)}', which is not in facts", "labels")]
     if "watch" in fields:
         problem = _watch_problem(d, fields["watch"], register)
         if problem:
@@ -233,7 +238,8 @@ def _timeline(d: Definition, register: Register, milestones: Iterable[Mapping[st
         for fact_id in d.fields["facts"]:
             fact = register.fact(fact_id)
             rows.append({"date": fact["date"], "jurisdiction": fact["jurisdiction"], "status": fact["status"],
-                         "event": fact.get("milestone") or fact.get("short") or fact["statement"],
+                         "event": d.fields.get("labels", {}).get(fact_id) or fact.get("milestone") or fact.get("short")
+                         or fact["statement"],
                          "source": fact["sources"][0]})
         rows.sort(key=lambda row: row["date"])
     else:

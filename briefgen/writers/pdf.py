@@ -47,11 +47,16 @@ class _Translator(tree.Visitor):
         out: list = []
         for index, block in enumerate(blocks):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
-            made = self.heading(block, following) if isinstance(block, tree.Heading) else self.visit(block)
+            after = blocks[index + 2:index + 4]
+            made = self.heading(block, following, *after) if isinstance(block, tree.Heading) else self.visit(block)
+            if tree.leads_table(block, following):  # a table's caption keeps room for the header row and first row
+                height = made.wrap(self.width, 1e9)[1] + self.style.paragraph_after + 4 * self.style.body_leading
+                out.append(CondPageBreak(height))
             out.extend(made if isinstance(made, list) else [made])
         return out
 
-    def heading(self, node: tree.Heading, following: tree.Block | None) -> list:
+    def heading(self, node: tree.Heading, following: tree.Block | None, after: tree.Block | None = None,
+                then: tree.Block | None = None) -> list:
         """A heading behind a conditional page break that keeps it (all its lines) with the start of its text.
 
         Far cheaper than keepWithNext; a heading followed by a subheading or a table keeps room for both.
@@ -63,6 +68,11 @@ class _Translator(tree.Visitor):
             keep += sub.spaceBefore + sub.leading + sub.spaceAfter
         elif isinstance(following, (tree.Table, tree.Callout)):
             keep += 3 * self.style.body_leading  # room for a table's header row and first row
+        elif tree.leads_table(following, after):  # a table's caption, then the table's header row and first row
+            keep += self.style.paragraph_after + 4 * self.style.body_leading
+        elif isinstance(following, tree.Paragraph) and tree.leads_table(after, then):  # an introduction, then those
+            intro = _Para(self.inline(following.children), self.styles.body).wrap(self.width, 1e9)[1]
+            keep += intro + 2 * self.style.paragraph_after + 2 * self.style.body_leading
         elif isinstance(following, tree.Figure):  # the whole figure: it never splits from its heading
             keep += layout(following.spec, round(self.width, 2), self.styles.language).height + 50
         heading = _Heading(self.inline(node.children), style, node.level, strip_controls(tree.plain_text(node.children)))

@@ -124,8 +124,12 @@ class Translator(tree.Visitor):
         self.out.append(f"<w:p>{'<w:pPr>' + ppr + '</w:pPr>' if ppr else ''}{content}</w:p>")
 
     def blocks(self, blocks: tuple[tree.Block, ...]) -> None:
-        for block in blocks:
-            self.visit(block)
+        for index, block in enumerate(blocks):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if tree.leads_table(block, following):  # a table's caption stays on the page of the table's first row
+                self.paragraph(self.inlines(block.children), extra_ppr="<w:keepNext/>")
+            else:
+                self.visit(block)
 
     # blocks
     def visit_Heading(self, node: tree.Heading) -> None:
