@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from docx.oxml.ns import qn
 
 from briefgen import BriefRequest, BriefgenError, export
 from briefgen.build import build_document
@@ -80,9 +81,14 @@ def test_key_messages_box_references_and_comparison_table(tmp_path):
     comparison = next(t for t in document.tables if t.cell(0, 0).text == "Dimension")
     assert [c.text for c in comparison.rows[0].cells] == ["Dimension", "Hong Kong", "Mainland China"]
     assert comparison.rows[0]._tr.trPr.xml.count("tblHeader") == 1
-    references = [p.text for p in document.paragraphs if p.style.name == "Reference"]
-    assert references and all(re.match(r"\d+\.\t.+https?://", r) for r in references)
+    paragraphs = [p for p in document.paragraphs if p.style.name == "Reference"]
+    references = [p.text for p in paragraphs]
+    # a standard brief's entry gives publisher, title and date, and links the site's name to the page
+    assert references and all(re.match(r"\d+\.\t.+, “.+”, .+\d{4}\. .+\.\w+$", r) for r in references), references[:2]
     assert [int(r.split(".")[0]) for r in references] == list(range(1, len(references) + 1))
+    for paragraph in paragraphs:
+        (link,) = paragraph._p.findall(qn("w:hyperlink"))
+        assert document.part.rels[link.get(qn("r:id"))].target_ref.startswith("http")
 
 
 def test_comparison_table_only_with_both_jurisdiction_themes(tmp_path):
