@@ -9,7 +9,7 @@ from .atomic import write_atomically
 from .catalogue import AUDIENCE_FIELDS, USER_AUDIENCES_FILE, Catalogue
 from .errors import BriefgenError
 from .request import _toml_string
-from .templating import audience_template
+from .resources import audience_template
 
 AUDIENCE_ID = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
 

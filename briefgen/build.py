@@ -9,32 +9,14 @@ from .catalogue import Catalogue, Entry, load_catalogue
 from .errors import BriefgenError, TemplateProblem
 from .figures.define import FigureBook
 from .request import BriefRequest
-from .resources import builtin_templates_dir, user_templates_dir
+from .resources import builtin_templates_dir, resolve_user_dir, user_templates_dir  # noqa: F401 - re-exported
 from .style import house_style
-from .templating import audience_template, brief_title, environment, locate_markdown_line, render_markdown, long_date
+from .templating import audience_template, environment, locate_markdown_line, render_markdown
+from .titles import audience_phrase, brief_title, long_date  # noqa: F401 - re-exported
 from .textsafe import clean_line, shorten
 
 LANGUAGE_TAGS = {"en": "en-GB"}
 SUBJECT = "Hong Kong–mainland China collaboration on crypto and digital assets"
-
-
-def resolve_user_dir(templates: Path | None) -> Path | None:
-    """The user template folder to search first: `templates` if given, else the default if it exists."""
-    if templates is not None:
-        templates = Path(templates)
-        if templates.exists() and not templates.is_dir():
-            raise BriefgenError(f"'{clean_line(str(templates))}' is not a folder; give --templates the folder "
-                                "that holds your templates")
-        if not templates.is_dir():
-            raise BriefgenError(f"templates folder '{clean_line(str(templates))}' does not exist; create it or omit --templates")
-        return templates.resolve()
-    default = user_templates_dir()
-    return default if default.is_dir() else None
-
-
-def audience_phrase(audience: Entry) -> str:
-    """How a brief names its readers: 'policymakers', 'industry and compliance', 'the general public'."""
-    return audience.title.lower() if audience.id != "public" else "the general public"
 
 
 def metadata(request: BriefRequest, catalogue: Catalogue) -> tree.Metadata:

@@ -11,6 +11,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from .errors import BriefgenError
+from .textsafe import clean_line
 
 MAX_TOML_BYTES = 4 * 1024 * 1024  # brief and audience files are a few kilobytes
 
@@ -102,3 +103,25 @@ def read_toml(path: Path, links: bool = True) -> dict:
         raise BriefgenError(f"{path}: not valid TOML ({exc}); fix the file or remove it") from None
     except RecursionError:
         raise BriefgenError(f"{path}: not valid TOML (nested too deeply); fix the file or remove it") from None
+
+
+TEMPLATE_SUFFIX = ".md.j2"
+
+
+def audience_template(audience_id: str) -> str:
+    """The template name for an audience: a file a user can copy and edit."""
+    return f"audiences/{audience_id}{TEMPLATE_SUFFIX}"
+
+
+def resolve_user_dir(templates: Path | None) -> Path | None:
+    """The user template folder to search first: `templates` if given, else the default if it exists."""
+    if templates is not None:
+        templates = Path(templates)
+        if templates.exists() and not templates.is_dir():
+            raise BriefgenError(f"'{clean_line(str(templates))}' is not a folder; give --templates the folder "
+                                "that holds your templates")
+        if not templates.is_dir():
+            raise BriefgenError(f"templates folder '{clean_line(str(templates))}' does not exist; create it or omit --templates")
+        return templates.resolve()
+    default = user_templates_dir()
+    return default if default.is_dir() else None

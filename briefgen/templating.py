@@ -23,16 +23,15 @@ from .sandbox import BriefEnvironment, LimitedEnvironment, StrictUndefinedData, 
 from .template_files import BriefLoader
 from .request import BriefRequest
 from .resources import builtin_templates_dir
-from .textsafe import clean_line, escape_markdown
+from .resources import TEMPLATE_SUFFIX, audience_template  # noqa: F401 - re-exported
+from .textsafe import escape_markdown
+from .titles import brief_title, long_date  # noqa: F401 - re-exported
 
-TEMPLATE_SUFFIX = ".md.j2"
 COMPARED_THEMES = ("hk-regulated-hub", "mainland-fintech")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bCap)(?<!\bNo)[.!?](?=\s+[A-Z“\"'(])")
 
 
-def audience_template(audience_id: str) -> str:
-    """The template name for an audience: a file a user can copy and edit."""
-    return f"audiences/{audience_id}{TEMPLATE_SUFFIX}"
+
 
 
 def _finalize(value: Any) -> Markup:
@@ -61,13 +60,7 @@ def first_sentence(text: str) -> str:
     return text[: match.end()].strip() if match else text
 
 
-def long_date(value: dt.date | str) -> str:
-    """2026-11-24 -> 24 November 2026; 2025-06 -> June 2025."""
-    text = value.isoformat() if isinstance(value, dt.date) else str(value)
-    if len(text) == 7:
-        return dt.date.fromisoformat(text + "-01").strftime("%B %Y")
-    day = dt.date.fromisoformat(text)
-    return f"{day.day} {day.strftime('%B %Y')}"
+
 
 
 @lru_cache(maxsize=8)
@@ -139,17 +132,6 @@ class _Citations:
             lines.append(f"[^{source_id}]: {text} {link}")
         marker = "::: references run-in" if form == "short" else "::: references"  # short entries run on
         return Markup(f"{marker}\n:::\n\n" + "\n".join(lines) + "\n")
-
-
-FALLBACK_TITLE = "Hong Kong and mainland China on digital assets"  # a theme or audience with no headline
-
-
-def brief_title(request: BriefRequest, catalogue: Catalogue) -> str:
-    """The title: the user's, else the finding the brief leads with (its theme's, or its audience's for several)."""
-    if request.title.strip():
-        return request.title
-    source = catalogue.theme(request.themes[0]) if len(request.themes) == 1 else catalogue.audience(request.audience)
-    return clean_line(str(source.content.get("headline") or FALLBACK_TITLE))
 
 
 def context(request: BriefRequest, catalogue: Catalogue, citations: _Citations,

@@ -10,7 +10,6 @@ from typing import Callable
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from .. import batch
 from ..catalogue import Catalogue
 from ..errors import BriefgenError
 from ..request import DEFAULT_TITLE, BriefRequest
@@ -49,6 +48,8 @@ class BatchController(QObject):
         current = catalogue.audience(base.audience)
         title = "" if base.title == DEFAULT_TITLE else base.title
         stem = file_stem(title, current)
+        from .. import batch  # the process pool, imported when a batch is planned
+
         jobs = batch.plan(base, audiences, [base.length], formats, Path(folder), name=f"{stem}-{{audience}}-{{length}}")
         return [dataclasses.replace(job, request=job.request.with_changes(
                     title=retitle(base.title, current, catalogue.audience(job.request.audience)))) for job in jobs]
@@ -79,6 +80,8 @@ class BatchController(QObject):
         cancel = self.cancel
 
         def work(report):
+            from .. import batch
+
             written = batch.run(jobs, progress=report, cancelled=cancel.is_set)  # the command line's process pool
             return len(written), cancel.is_set()
 

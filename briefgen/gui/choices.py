@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ..catalogue import Catalogue
 from ..errors import BriefgenError
 from ..request import DEFAULT_TITLE, LENGTHS, BriefRequest
-from ..templating import brief_title
+from ..titles import brief_title
 from . import i18n
 from .themelist import ThemeList
 
@@ -47,6 +47,7 @@ class ChoicesPanel(QWidget):
         super().__init__(parent)
         self.catalogue = catalogue
         self._quiet = 0
+        self.typing = False  # whether the last change was typed (text or date) rather than picked
         layout = QVBoxLayout(self)
         self.themesBox = themes = QGroupBox()
         self.themeList = ThemeList()
@@ -101,8 +102,8 @@ class ChoicesPanel(QWidget):
         self.audienceCombo.currentIndexChanged.connect(self._audience_changed)
         self.lengthCombo.currentIndexChanged.connect(self._emit_changed)
         for edit in (self.titleEdit, self.authorEdit, self.organisationEdit):
-            edit.textChanged.connect(self._emit_changed)
-        self.dateEdit.dateChanged.connect(self._emit_changed)
+            edit.textChanged.connect(self._emit_typed)
+        self.dateEdit.dateChanged.connect(self._emit_typed)
 
     @staticmethod
     def _named(widget, name: str):
@@ -172,6 +173,11 @@ class ChoicesPanel(QWidget):
     def _audience_changed(self) -> None:
         self._show_description()
         self._emit_changed()
+
+    def _emit_typed(self, *_args) -> None:
+        self.typing = True
+        self._emit_changed()
+        self.typing = False
 
     def _emit_changed(self, *_args) -> None:
         self._show_title_placeholder()

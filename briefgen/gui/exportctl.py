@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from ..catalogue import Catalogue
 from ..errors import BriefgenError
-from ..exporting import export
 from ..request import DEFAULT_TITLE, BriefRequest
 from . import dialogs, i18n
 from .naming import file_stem
@@ -25,6 +24,13 @@ def open_or_say(parent: QWidget, path: Path, what: str) -> None:
         dialogs.show_error(parent, f"Cannot open the {what}", f"No program on this computer opened {path}. "
                            "Open it yourself from your file manager, or install a viewer for it.")
 
+
+
+def _export(request: BriefRequest, target: Path) -> str:
+    """exporting.export, imported when first used (the pipeline is not needed to show the window)."""
+    from ..exporting import export
+
+    return str(export(request, target))
 
 class ExportController(QObject):
     """`export(path)` never shows a dialog: it emits `finished(path)` or `failed(message)`."""
@@ -65,7 +71,7 @@ class ExportController(QObject):
             self._failed(plain(str(exc), self.catalogue()), interactive)
             return
         target = Path(path)
-        self.runner.start(lambda report: str(export(request, target)), self._done,
+        self.runner.start(lambda report: _export(request, target), self._done,
                           lambda _task, message: self._failed(plain(message, self.catalogue()), interactive))
 
     def _done(self, _task_id: int, path: str) -> None:

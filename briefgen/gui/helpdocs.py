@@ -7,8 +7,6 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from ..reference import template_reference
-
 GUIDE = """
 <h2>briefgen in seven tasks</h2>
 <ol>
@@ -38,6 +36,8 @@ start from, writes the files and selects the new audience at once.</li>
 
 def reference_html() -> str:
     """The template reference as HTML, from `briefgen.reference` (so it cannot drift from the code)."""
+    from ..reference import template_reference  # read from the code when the reference is first shown
+
     reference = template_reference()
 
     def rows(items) -> str:

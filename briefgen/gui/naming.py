@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..build import audience_phrase
+from ..titles import audience_phrase
 from ..catalogue import Entry
 
 STEM_CHARS = 40

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 from ..catalogue import Catalogue
-from ..reference import did_you_mean, template_reference
 
 JINJA_TAGS = ("if", "elif", "else", "endif", "for", "endfor", "block", "endblock", "set", "endset", "macro",
               "endmacro", "call", "endcall", "filter", "endfilter", "extends", "include", "import", "from", "with",
@@ -32,6 +31,8 @@ def _open_tag_line(lines: list[str], reported: int, opener: str, closer: str) ->
 
 
 def _fields_of(name: str) -> tuple[str, ...]:
+    from ..reference import template_reference  # read from the code when a problem is worded
+
     variables = template_reference().variables
     if name in variables:
         return variables[name]
@@ -41,6 +42,8 @@ def _fields_of(name: str) -> tuple[str, ...]:
 
 def explain(template: str, line: int | None, message: str) -> tuple[int | None, str]:
     """(line, message) in plain words for a template problem; the line is corrected where Jinja reports late."""
+    from ..reference import did_you_mean, template_reference  # read from the code when a problem is worded
+
     reference = template_reference()
     lines = _source_lines(template) if template else []
     text = message.removeprefix("undefined name: ")

@@ -6,13 +6,12 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..build import resolve_user_dir
+from ..resources import resolve_user_dir
 from ..catalogue import Catalogue, load_catalogue
 from ..errors import BriefgenError
-from ..exporting import render
 from ..facts import days_stale
 from ..request import BriefRequest
-from ..templating import long_date
+from ..titles import long_date
 from .plainwords import plain
 from .preview import PreviewPane
 from .tasks import TaskRunner
@@ -33,6 +32,13 @@ def facts_notice(request: BriefRequest) -> str:
             f"{long_date(facts_date)}). Check them, and add newer ones with Templates → Edit your facts.")
 
 
+def _render_pdf(request: BriefRequest) -> bytes:
+    """The brief as PDF bytes; the pipeline is imported here, off the window's thread, so the window shows first."""
+    from ..exporting import render
+
+    return render(request, "pdf")
+
+
 class Previewer(QObject):
     """Renders `request()` into `pane`; emits `updated` or `failed(message)` for each render that is not stale."""
 
@@ -47,12 +53,12 @@ class Previewer(QObject):
         self._audience = ""
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.setInterval(PREVIEW_DELAY_MS)
         self.timer.timeout.connect(self.refresh)
 
-    def schedule(self) -> None:
-        """Render after a short pause, so a burst of typing makes one render, not many."""
-        self.timer.start()
+    def schedule(self, typing: bool = False) -> None:
+        """Render once control returns to the event loop; after typing, after a short pause, so a burst
+        of keystrokes makes one render, not many. A click or a pick is not kept waiting for that pause."""
+        self.timer.start(PREVIEW_DELAY_MS if typing else 0)
 
     def refresh(self) -> None:
         try:
@@ -66,7 +72,7 @@ class Previewer(QObject):
         self.pane.set_notice(facts_notice(request))
         self._audience = request.audience
         audience = request.audience
-        self._task = self.runner.start(lambda report: render(request, "pdf"),
+        self._task = self.runner.start(lambda report: _render_pdf(request),
                                        lambda task_id, data: self._ready(task_id, data, audience), self._error)
 
     def _ready(self, task_id: int, data: bytes, audience: str) -> None:

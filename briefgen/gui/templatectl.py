@@ -13,12 +13,11 @@ from PySide6.QtWidgets import QWidget
 from ..atomic import write_atomically
 from ..audience_files import add_audience
 from ..catalogue import Catalogue
-from ..check import first_problem
 from ..errors import BriefgenError, TemplateProblem
 from ..facts import user_facts_file
 from ..request import BriefRequest
 from ..resources import builtin_templates_dir, user_templates_dir
-from ..templating import TEMPLATE_SUFFIX, audience_template
+from ..resources import TEMPLATE_SUFFIX, audience_template
 from . import dialogs
 from .editor import TemplateEditor
 from .plainwords import explain, plain
@@ -27,6 +26,13 @@ from .workspace import TemplateWorkspace
 
 BACKUPS = "backups"
 
+
+
+def _first_problem(audience, themes, templates):
+    """check.first_problem, imported when first used (the pipeline is not needed to show the window)."""
+    from ..check import first_problem
+
+    return first_problem(audience, themes, templates)
 
 class TemplateController(QObject):
     """Acts on the file open in the editor; `checked(passed, message)` after Save and check, `saved` after a save."""
@@ -101,7 +107,7 @@ class TemplateController(QObject):
             current = None
         self.editor.clear_error("Saved. Checking it against sample briefs…")
         self._check_task = self.runner.start(
-            lambda report: first_problem(audience, themes, current),
+            lambda report: _first_problem(audience, themes, current),
             lambda task_id, problem: self._checked(task_id, target, problem),
             lambda task_id, message: self._checked(task_id, target, TemplateProblem("", None, message)))
         self.saved.emit()

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QScrollArea, QSplitter, QStatusBar, QWidget
 
 from .. import __version__
-from ..build import resolve_user_dir
+from ..resources import resolve_user_dir
 from ..catalogue import Catalogue, load_catalogue
 from ..errors import BriefgenError
 from ..request import BriefRequest
@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
             return
         self.briefs.set_modified(True)
         self._remember_choices()
-        self.schedule_preview()
+        self.previewer.schedule(typing=self.choices.typing)
 
     def schedule_preview(self) -> None:
         self.previewer.schedule()

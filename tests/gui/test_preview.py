@@ -54,3 +54,14 @@ def test_finding_12_readable_at_1000_by_620_with_zoom_and_page_navigation(window
     assert not window.nextPageButton.isEnabled()
     window.prevPageButton.click()
     qtbot.waitUntil(lambda: window.pageSpin.value() == pages - 1)
+
+
+def test_a_pick_renders_at_once_and_typing_waits_for_a_pause(window, qtbot):
+    from briefgen.gui.previewer import PREVIEW_DELAY_MS
+
+    with qtbot.waitSignal(window.previewUpdated, timeout=20000):
+        window.lengthCombo.setCurrentIndex(window.lengthCombo.findData("one-page"))
+        assert window.previewer.timer.isActive() and window.previewer.timer.interval() == 0
+    with qtbot.waitSignal(window.previewUpdated, timeout=20000):
+        window.titleEdit.setText("Tokens and trust")
+        assert window.previewer.timer.isActive() and window.previewer.timer.interval() == PREVIEW_DELAY_MS
