@@ -33,50 +33,50 @@ MAINLAND_THEMES = {"mainland-fintech", "regulatory-navigation"}
 OLD_NOTICE = re.compile(r"[^.]*(No\. 237|(September|24 Sep\w*) 2021 notice|2021 notice|notice of (24 )?September 2021)[^.]*\.")
 
 
+WORD = re.compile(r"[\w’'-]+")
+
+
+def flat_blocks(blocks):
+    """Every block in order, a list's items and a box's contents standing in place of the list or box."""
+    for block in blocks:
+        if isinstance(block, (tree.BulletList, tree.OrderedList)):
+            for item in block.items:
+                yield from flat_blocks(item.blocks)
+        elif isinstance(block, tree.Callout):
+            yield from flat_blocks(block.blocks)
+        else:
+            yield block
+
+
+def before_references(document: tree.Document) -> tuple[tree.Block, ...]:
+    """The blocks before the reference list (its heading and note included, as the word targets count them)."""
+    blocks = document.blocks
+    return tuple(itertools.takewhile(lambda b: not isinstance(b, tree.References), blocks))
+
+
+def block_words(block: tree.Block, figures: bool = False) -> int:
+    """Words a reader reads in one flat block: headings, paragraphs, table cells, reference entries, figures if asked."""
+    if isinstance(block, (tree.Heading, tree.Paragraph)):
+        return len(WORD.findall(tree.plain_text(block.children)))
+    if isinstance(block, tree.Table):
+        return sum(len(WORD.findall(tree.plain_text(cell))) for row in (block.header, *block.rows) for cell in row)
+    if isinstance(block, tree.References):
+        return sum(len(WORD.findall(tree.plain_text(e.children))) for e in block.entries)
+    if isinstance(block, tree.Figure) and figures:  # caption, source line and the drawing's labels
+        labels = [s.text for s in layout(block.spec, house_style().frame_width).shapes if isinstance(s, Label)]
+        return len(WORD.findall(" ".join([tree.plain_text(block.caption), tree.plain_text(block.source), *labels])))
+    return 0
+
+
 def words(document: tree.Document) -> int:
-    """Words in the brief, references included (the ODI convention the word bounds follow)."""
-    count = len(re.findall(r"\w+", document.metadata.title))
-
-    def walk(blocks):
-        nonlocal count
-        for block in blocks:
-            if isinstance(block, (tree.Heading, tree.Paragraph)):
-                count += len(re.findall(r"[\w’'-]+", tree.plain_text(block.children)))
-            elif isinstance(block, (tree.BulletList, tree.OrderedList)):
-                for item in block.items:
-                    walk(item.blocks)
-            elif isinstance(block, tree.Callout):
-                walk(block.blocks)
-            elif isinstance(block, tree.References):
-                count += sum(len(re.findall(r"[\w’'-]+", tree.plain_text(e.children))) for e in block.entries)
-            elif isinstance(block, tree.Table):
-                for row in (block.header, *block.rows):
-                    count += sum(len(re.findall(r"[\w’'-]+", tree.plain_text(c))) for c in row)
-            elif isinstance(block, tree.Figure):  # what a reader reads: caption, source line, the drawing's labels
-                labels = [s.text for s in layout(block.spec, house_style().frame_width).shapes if isinstance(s, Label)]
-                text = " ".join([tree.plain_text(block.caption), tree.plain_text(block.source), *labels])
-                count += len(re.findall(r"[\w’'-]+", text))
-
-    walk(document.blocks)
-    return count
+    """Words in the brief, references and figures included (the ODI convention the word bounds follow)."""
+    return len(re.findall(r"\w+", document.metadata.title)) + sum(
+        block_words(block, figures=True) for block in flat_blocks(document.blocks))
 
 
 def running_text(document: tree.Document) -> list[str]:
     """The text of every paragraph, list item and box, in order (not headings, tables, figures or references)."""
-    text = []
-
-    def walk(blocks):
-        for block in blocks:
-            if isinstance(block, tree.Paragraph):
-                text.append(tree.plain_text(block.children))
-            elif isinstance(block, (tree.BulletList, tree.OrderedList)):
-                for item in block.items:
-                    walk(item.blocks)
-            elif isinstance(block, tree.Callout):
-                walk(block.blocks)
-
-    walk(document.blocks)
-    return text
+    return [tree.plain_text(b.children) for b in flat_blocks(document.blocks) if isinstance(b, tree.Paragraph)]
 
 
 def sentences(document: tree.Document) -> set[str]:
@@ -104,27 +104,8 @@ TARGET_WORDS = {"one-page": 550, "standard": 2200, "extended": 4400}  # body wor
 
 def body_words(document: tree.Document) -> int:
     """Words a reader reads before the references: title, headings, paragraphs, lists, boxes and table cells."""
-    count = len(re.findall(r"\w+", document.metadata.title))
-
-    def walk(blocks) -> bool:
-        nonlocal count
-        for block in blocks:
-            if isinstance(block, tree.References):
-                return True
-            if isinstance(block, (tree.Heading, tree.Paragraph)):
-                count += len(re.findall(r"[\w’'-]+", tree.plain_text(block.children)))
-            elif isinstance(block, (tree.BulletList, tree.OrderedList)):
-                for item in block.items:
-                    walk(item.blocks)
-            elif isinstance(block, tree.Callout):
-                walk(block.blocks)
-            elif isinstance(block, tree.Table):
-                for row in (block.header, *block.rows):
-                    count += sum(len(re.findall(r"[\w’'-]+", tree.plain_text(cell))) for cell in row)
-        return False
-
-    walk(document.blocks)
-    return count
+    return len(re.findall(r"\w+", document.metadata.title)) + sum(
+        block_words(block) for block in flat_blocks(before_references(document)))
 
 
 @pytest.mark.parametrize("length", list(TARGET_WORDS))

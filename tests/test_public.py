@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -11,7 +12,7 @@ from briefgen import tree
 from briefgen.build import build_document
 
 from .conftest import docx_text, make_request, open_docx, open_pdf, pdf_text, render_bytes
-from .test_content import AUDIENCES, THEMES, sentences, words
+from .test_content import AUDIENCES, THEMES, flat_blocks, sentences, words
 
 VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
@@ -41,25 +42,9 @@ def grade(text: str) -> float:
 
 def body(document: tree.Document) -> tuple[list[str], tree.Document]:
     """The running text a reader reads before the references (headings, paragraphs, lists, boxes), one entry per block."""
-    text: list[str] = []
-
-    def walk(blocks):
-        for block in blocks:
-            if isinstance(block, tree.References):
-                return True
-            if isinstance(block, tree.Heading) and tree.plain_text(block.children) == "References":
-                return True
-            if isinstance(block, tree.Paragraph):
-                text.append(tree.plain_text(block.children))
-            elif isinstance(block, (tree.BulletList, tree.OrderedList)):
-                for item in block.items:
-                    walk(item.blocks)
-            elif isinstance(block, tree.Callout):
-                walk(block.blocks)
-        return False
-
-    walk(document.blocks)
-    return text, document
+    blocks = itertools.takewhile(lambda b: not (isinstance(b, tree.References) or (
+        isinstance(b, tree.Heading) and tree.plain_text(b.children) == "References")), document.blocks)
+    return [tree.plain_text(b.children) for b in flat_blocks(blocks) if isinstance(b, tree.Paragraph)], document
 
 
 def body_words(document: tree.Document) -> int:
