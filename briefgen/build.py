@@ -15,7 +15,7 @@ from .templating import audience_template, environment, locate_markdown_line, re
 from .titles import audience_phrase, brief_title, long_date  # noqa: F401 - re-exported
 from .textsafe import clean_line, shorten
 
-LANGUAGE_TAGS = {"en": "en-GB"}
+LANGUAGE_TAGS = {"en": "en-GB", "zh-Hant-HK": "zh-Hant-HK", "zh-Hans-CN": "zh-Hans-CN"}  # BCP 47, as /Lang and w:lang take it
 SUBJECT = "Hong Kong–mainland China collaboration on crypto and digital assets"
 
 

@@ -38,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     chosen.add_argument("--theme", action="append", dest="themes", metavar="ID", help="repeat for several themes")
     chosen.add_argument("--all-themes", action="store_true")
     render.add_argument("--length", choices=None, metavar="one-page|standard|extended")
-    render.add_argument("--lang", metavar="en")
+    render.add_argument("--lang", metavar="en|zh-Hant-HK|zh-Hans-CN", help="zh-HK and zh-CN are accepted too")
     render.add_argument("--title", metavar="T")
     render.add_argument("--author", metavar="A")
     render.add_argument("--organisation", metavar="O")

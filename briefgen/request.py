@@ -14,7 +14,8 @@ from .resources import read_toml
 from .textsafe import clean_line
 
 LENGTHS = ("one-page", "standard", "extended")
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "zh-Hant-HK", "zh-Hans-CN")
+LANGUAGE_ALIASES = {"zh-hk": "zh-Hant-HK", "zh-cn": "zh-Hans-CN"}  # the short tags people type, case-blind
 DEFAULT_TITLE = ""  # no title given: the brief is titled with its finding (build.brief_title)
 BRIEF_SUFFIX = ".brief.toml"
 TEXT_FIELDS = ("title", "author", "organisation")
@@ -49,6 +50,7 @@ class BriefRequest:
             raise BriefgenError("no audience chosen; give --audience ID (see 'briefgen audiences')")
         if self.length not in LENGTHS:
             raise BriefgenError(f"unknown length '{self.length}'; choose one of: {', '.join(LENGTHS)}")
+        object.__setattr__(self, "lang", normalise_language(self.lang))
         if self.lang not in LANGUAGES:
             raise BriefgenError(f"unsupported language '{self.lang}'; choose one of: {', '.join(LANGUAGES)}")
         if not isinstance(self.date, dt.date) or isinstance(self.date, dt.datetime):
@@ -111,6 +113,13 @@ class BriefRequest:
             return cls(**raw)
         except BriefgenError as exc:
             raise BriefgenError(f"{path}: {exc}") from None
+
+
+def normalise_language(text: str) -> str:
+    """A language as briefgen names it: zh-HK -> zh-Hant-HK, zh-cn -> zh-Hans-CN, zh-hant-hk -> zh-Hant-HK."""
+    key = text.strip().replace("_", "-").lower()
+    known = {lang.lower(): lang for lang in LANGUAGES}
+    return LANGUAGE_ALIASES.get(key) or known.get(key) or text
 
 
 def _toml_string(value: str) -> str:
