@@ -40,7 +40,7 @@ def metadata(request: BriefRequest, catalogue: Catalogue) -> tree.Metadata:
 def build_document(request: BriefRequest, templates: Path | None = None) -> tree.Document:
     """Render `request` through its audience template and parse the Markdown into a tree."""
     user_dir = resolve_user_dir(templates)
-    catalogue = load_catalogue(user_dir)
+    catalogue = load_catalogue(user_dir, request.lang)
     request.check_ids(catalogue)
     builtin = builtin_templates_dir()
     figures = FigureBook(catalogue, request.themes)

@@ -10,6 +10,7 @@ from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
 from .errors import BriefgenError
+from .locales import ENGLISH, LOCALES_FOLDER, content_file, translate_register, user_table
 from .figures.define import FIGURES_FILE, Definition, load_definitions
 from .facts import FACTS_FILE, SOURCES_FILE, Register, current_to, line_of, load_register, sources_of, timeline
 from .resources import assets_dir, read_asset_toml, read_toml
@@ -38,6 +39,8 @@ class Catalogue:
     timeline: tuple[Mapping[str, str], ...]
     theme_facts: Mapping[str, tuple[str, ...]]  # the fact ids each theme rests on, findings first
     figures: Mapping[str, Definition] = field(default_factory=dict)  # figure definitions by id, the user's too
+    lang: str = ENGLISH  # the language the content is in
+    untranslated: tuple[str, ...] = ()  # the user's own entries shown in English for want of a translation
 
     @property
     def sources(self) -> Mapping[str, Mapping[str, str]]:
@@ -81,8 +84,9 @@ def _entries(table: Mapping[str, Any]) -> dict[str, Entry]:
             for key, value in table.items()}
 
 
-def _user_audiences(user_dir: Path | None, builtin: Mapping[str, Entry]) -> dict[str, Entry]:
-    """Audiences from the user's audiences.toml; a new one names the built-in audience it is `based_on`."""
+def _user_audiences(user_dir: Path | None, builtin: Mapping[str, Entry], lang: str = ENGLISH) -> dict[str, Entry]:
+    """Audiences from the user's audiences.toml (in `lang` where they translated them); a new one names the built-in
+    audience it is `based_on`."""
     if user_dir is None or not (user_dir / USER_AUDIENCES_FILE).is_file():
         return {}
     path = user_dir / USER_AUDIENCES_FILE
@@ -100,40 +104,59 @@ def _user_audiences(user_dir: Path | None, builtin: Mapping[str, Entry]) -> dict
             raise BriefgenError(
                 f"{path}: audience '{key}' needs based_on = one of {', '.join(builtin)}, for its per-theme content"
             )
+    words = user_table(user_dir, lang, USER_AUDIENCES_FILE, "audiences")
     # a derived audience keeps its built-in audience's content (tables, lists, headline, wording) unless it gives its own
-    return _entries({key: {**builtin[value.get("based_on", key)].content, **value} for key, value in table.items()})
+    return _entries({key: {**builtin[value.get("based_on", key)].content, **value,
+                           **{name: text for name, text in words.get(key, {}).items() if name in AUDIENCE_FIELDS}}
+                     for key, value in table.items()})
 
 
-def load_catalogue(user_dir: Path | None = None) -> Catalogue:
-    """The built-in catalogue, plus the audiences, facts and sources the user added in `user_dir`."""
+def _untranslated_audiences(user_dir: Path | None, lang: str) -> list[str]:
+    """The user's audiences that have no title in their translation into `lang`."""
+    if lang == ENGLISH or user_dir is None or not (user_dir / USER_AUDIENCES_FILE).is_file():
+        return []
+    words = user_table(user_dir, lang, USER_AUDIENCES_FILE, "audiences")
+    return [key for key in read_toml(user_dir / USER_AUDIENCES_FILE, links=False).get("audiences", {})
+            if not isinstance(words.get(key, {}).get("title"), str)]
+
+
+def load_catalogue(user_dir: Path | None = None, lang: str = ENGLISH) -> Catalogue:
+    """The built-in catalogue in `lang` (a language of briefgen.request.LANGUAGES), plus the audiences, facts and
+    sources the user added in `user_dir` (in `lang` where the user translated them, else in English)."""
     stamps: tuple[int | None, ...] = ()
     if user_dir is not None:
-        paths = (user_dir / name for name in (USER_AUDIENCES_FILE, FACTS_FILE, SOURCES_FILE, FIGURES_FILE))
+        names = (USER_AUDIENCES_FILE, FACTS_FILE, SOURCES_FILE, FIGURES_FILE)
+        paths = [user_dir / name for name in names] + [user_dir / LOCALES_FOLDER / lang / name for name in names]
         stamps = tuple(path.stat().st_mtime_ns if path.is_file() else None for path in paths)
-    return _load(str(user_dir) if user_dir else None, stamps)
+    return _load(str(user_dir) if user_dir else None, stamps, lang)
 
 
-def theme_tables() -> dict[str, tuple[Path, dict[str, Any]]]:
-    """Each built-in theme's file and its raw table, in catalogue order."""
-    folder = assets_dir() / "content" / "themes"
+def theme_tables(lang: str = ENGLISH) -> dict[str, tuple[Path, dict[str, Any]]]:
+    """Each built-in theme's file and its raw table in `lang` (the English where there is no copy), in catalogue order."""
     tables = {}
     for theme_id in read_asset_toml("content/themes.toml")["order"]:
-        relative = f"content/themes/{theme_id}.toml"
-        tables[theme_id] = (folder / f"{theme_id}.toml", read_asset_toml(relative)["themes"][theme_id])
+        relative = content_file(f"themes/{theme_id}.toml", lang)
+        tables[theme_id] = (assets_dir() / relative, read_asset_toml(relative)["themes"][theme_id])
     return tables
 
 
+def _builtin_audiences(lang: str) -> dict[str, Any]:
+    """The built-in audience tables, each from its locale copy (audiences/ID.toml) where there is one."""
+    english = read_asset_toml("content/audiences.toml")["audiences"]
+    return {key: read_asset_toml(relative)["audiences"][key] if (relative := content_file(f"audiences/{key}.toml", lang))
+            != f"content/audiences/{key}.toml" else value for key, value in english.items()}
+
+
 @lru_cache(maxsize=16)
-def _load(user_dir: str | None, _stamps: tuple[int | None, ...]) -> Catalogue:
+def _load(user_dir: str | None, _stamps: tuple[int | None, ...], lang: str = ENGLISH) -> Catalogue:
     folder = Path(user_dir) if user_dir else None
-    register = load_register(folder)
-    raw = {theme_id: table for theme_id, (_, table) in theme_tables().items()}
+    register, untranslated_facts = translate_register(load_register(folder), lang, folder)
+    raw = {theme_id: table for theme_id, (_, table) in theme_tables(lang).items()}
     added = _user_theme_facts(register, folder, raw)
     themes = {theme_id: resolve_theme(register, table, added.get(theme_id, ())) for theme_id, table in raw.items()}
-    audiences = _entries({key: resolve_rows(register, value)
-                          for key, value in read_asset_toml("content/audiences.toml")["audiences"].items()})
-    audiences.update(_user_audiences(folder, dict(audiences)))
-    comparison = read_asset_toml("content/comparison.toml")
+    audiences = _entries({key: resolve_rows(register, value) for key, value in _builtin_audiences(lang).items()})
+    audiences.update(_user_audiences(folder, dict(audiences), lang))
+    comparison = read_asset_toml(content_file("comparison.toml", lang))
     rows = tuple(MappingProxyType({**row, "facts": [register.current_id(f) for f in row["facts"]],
                                    "sources": sources_of(register, row["facts"], 2)}) for row in comparison["rows"])
     return Catalogue(
@@ -144,7 +167,10 @@ def _load(user_dir: str | None, _stamps: tuple[int | None, ...]) -> Catalogue:
                                      "sources": list(dict.fromkeys(s for row in rows for s in row["sources"]))}),
         timeline=timeline(register),
         theme_facts=MappingProxyType({theme_id: cited_facts(table, register) for theme_id, table in raw.items()}),
-        figures=MappingProxyType(load_definitions(folder, register)),
+        figures=MappingProxyType(load_definitions(folder, register, lang)),
+        lang=lang,
+        untranslated=tuple([f"audience '{key}'" for key in _untranslated_audiences(folder, lang)]
+                           + [f"fact '{key}'" for key in untranslated_facts]),
     )
 
 

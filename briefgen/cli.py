@@ -191,14 +191,18 @@ def _progress_bar(done: int, total: int) -> None:
 
 
 def _warn_if_stale(request, templates: Path | None) -> None:
-    """A one-line warning on stderr when the brief is dated long after its facts."""
+    """One-line warnings on stderr: the brief is dated long after its facts; the user's own entries are in English."""
     from .build import resolve_user_dir
     from .catalogue import load_catalogue
     from .facts import staleness
+    from .locales import untranslated_warning
 
-    warning = staleness(request.date, load_catalogue(resolve_user_dir(templates)).facts_date(request.themes))
-    if warning:
-        print(f"briefgen: warning: {warning}", file=sys.stderr)
+    user_dir = resolve_user_dir(templates)
+    catalogue = load_catalogue(user_dir, request.lang)
+    for warning in (staleness(request.date, catalogue.facts_date(request.themes)),
+                    untranslated_warning(catalogue, user_dir)):
+        if warning:
+            print(f"briefgen: warning: {warning}", file=sys.stderr)
 
 
 def _facts(args: argparse.Namespace) -> int:

@@ -214,7 +214,7 @@ def render_user_markdown(request: BriefRequest, user_dir: Path, builtin_dir: Pat
     """In a confined child: the brief as Markdown from the user's templates, under `rules`."""
     from .catalogue import load_catalogue
 
-    return _render(request, load_catalogue(user_dir), user_dir, builtin_dir, rules)
+    return _render(request, load_catalogue(user_dir, request.lang), user_dir, builtin_dir, rules)
 
 
 def _render(request: BriefRequest, catalogue: Catalogue, user_dir: Path | None, builtin_dir: Path,

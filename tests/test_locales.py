@@ -9,6 +9,7 @@ import pytest
 
 from briefgen import BriefRequest
 from briefgen.build import LANGUAGE_TAGS
+from briefgen.catalogue import load_catalogue
 from briefgen.errors import BriefgenError
 from briefgen.request import LANGUAGES
 
@@ -64,3 +65,97 @@ def test_cli_unknown_language_is_one_line_and_writes_nothing(tmp_path):
     assert "unsupported language 'klingon'; choose one of: en, zh-Hant-HK, zh-Hans-CN" in done.stderr
     assert "Traceback" not in done.stderr
     assert not out.exists()
+
+
+# -- content ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "title", "ordinance"), [
+    ("zh-Hant-HK", "政策制定者", "《穩定幣條例》"), ("zh-Hans-CN", "政策制定者", "《稳定币条例》"),
+])
+def test_a_chinese_catalogue_is_the_locale_copy_with_the_english_ids(lang, title, ordinance):
+    english, chinese = load_catalogue(None), load_catalogue(None, lang)
+    assert chinese.lang == lang and chinese.untranslated == ()
+    assert list(chinese.themes) == list(english.themes) and list(chinese.audiences) == list(english.audiences)
+    assert list(chinese.figures) == list(english.figures)
+    assert chinese.audience("policymakers").title == title
+    statements = " ".join(fact["statement"] for fact in chinese.register.facts.values())
+    assert ordinance in statements and "Stablecoins Ordinance" not in statements
+    for key, fact in english.register.facts.items():  # only the words change: dates, status and sources stay
+        translated = chinese.register.facts[key]
+        assert {k: translated[k] for k in ("date", "status", "confidence", "sources")} == \
+            {k: fact[k] for k in ("date", "status", "confidence", "sources")}
+    assert chinese.sources == english.sources  # source titles stay in their own language
+    assert chinese.timeline[0]["id"] == english.timeline[0]["id"] != ""
+    assert chinese.timeline[0]["event"] != english.timeline[0]["event"]
+    assert load_catalogue(None) is english and load_catalogue(None, lang) is chinese  # cached by language
+
+
+def test_the_two_locales_are_written_separately():
+    hk, cn = load_catalogue(None, "zh-Hant-HK"), load_catalogue(None, "zh-Hans-CN")
+    hk_text = " ".join(f["statement"] for f in hk.register.facts.values())
+    cn_text = " ".join(f["statement"] for f in cn.register.facts.values())
+    assert "「" in hk_text and "“" in cn_text
+    assert "《稳定币条例》" not in hk_text and "《穩定幣條例》" not in cn_text
+
+
+CENTRAL_BANKERS = """
+[audiences.central-bankers]
+title = "Central bankers"
+description = "Staff of central banks"
+reader = "central bank staff"
+purpose = "It weighs what cooperation means for payment systems."
+closing = "Central banks can shape this cooperation."
+based_on = "policymakers"
+"""
+USER_FACT = """
+[facts.user-cb-note]
+statement = "The HKMA said it would publish a note on settlement."
+date = "2026-11-20"
+checked = "2026-11-29"
+jurisdiction = "hong-kong"
+status = "adopted"
+confidence = "high"
+sources = ["sfc-vatp"]
+themes = ["hk-regulated-hub"]
+"""
+
+
+def test_the_users_own_entries_fall_back_to_english_until_translated(tmp_path):
+    (tmp_path / "audiences.toml").write_text(CENTRAL_BANKERS, encoding="utf-8")
+    (tmp_path / "facts.toml").write_text(USER_FACT, encoding="utf-8")
+    catalogue = load_catalogue(tmp_path, "zh-Hant-HK")
+    assert catalogue.audience("central-bankers").title == "Central bankers"
+    assert catalogue.audience("central-bankers").content["headline"] == catalogue.audience("policymakers").content["headline"]
+    assert catalogue.register.facts["user-cb-note"]["statement"].startswith("The HKMA said")
+    assert catalogue.untranslated == ("audience 'central-bankers'", "fact 'user-cb-note'")
+    assert load_catalogue(tmp_path).untranslated == ()  # English needs no translation
+    folder = tmp_path / "locales" / "zh-Hant-HK"
+    folder.mkdir(parents=True)
+    (folder / "audiences.toml").write_text('[audiences.central-bankers]\ntitle = "央行人員"\n', encoding="utf-8")
+    (folder / "facts.toml").write_text('[facts.user-cb-note]\nstatement = "金管局表示會發表結算說明。"\n', encoding="utf-8")
+    translated = load_catalogue(tmp_path, "zh-Hant-HK")
+    assert translated.audience("central-bankers").title == "央行人員"
+    assert translated.audience("central-bankers").description == "Staff of central banks"
+    assert translated.register.facts["user-cb-note"]["statement"] == "金管局表示會發表結算說明。"
+    assert translated.register.facts["user-cb-note"]["sources"] == ["sfc-vatp"]
+    assert translated.untranslated == ()
+    assert load_catalogue(tmp_path, "zh-Hans-CN").untranslated == ("audience 'central-bankers'", "fact 'user-cb-note'")
+
+
+def test_cli_warns_in_one_line_when_the_users_entries_are_untranslated(user_templates, tmp_path):
+    (user_templates / "audiences.toml").write_text(CENTRAL_BANKERS, encoding="utf-8")
+    (user_templates / "audiences").mkdir()
+    (user_templates / "audiences" / "central-bankers.md.j2").write_text(
+        '{% extends "audiences/policymakers.md.j2" %}\n', encoding="utf-8")
+    out = tmp_path / "cb.docx"
+    done = run("render", "--audience", "central-bankers", "--theme", "hk-regulated-hub", "--length", "one-page",
+               "--lang", "zh-HK", "--date", "2026-11-29", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_size > 0
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("briefgen: warning: no zh-Hant-HK translation of your audience 'central-bankers'; "
+                               "shown in English")
+    english = run("render", "--audience", "central-bankers", "--theme", "hk-regulated-hub", "--length", "one-page",
+                  "--date", "2026-11-29", "-o", str(tmp_path / "en.docx"))
+    assert english.returncode == 0 and english.stderr == ""

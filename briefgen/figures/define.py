@@ -47,16 +47,21 @@ class Resolved:
     sources: tuple[str, ...]
 
 
-def read_definitions(user_dir: Path | None, register: Register) -> tuple[dict[str, Definition], list[TemplateProblem]]:
-    """Built-in definitions with the user's merged over them (same id replaces), and every problem found."""
-    layers = [(assets_dir() / "content" / FIGURES_FILE, True)]
+def read_definitions(user_dir: Path | None, register: Register,
+                     lang: str = "en") -> tuple[dict[str, Definition], list[TemplateProblem]]:
+    """Built-in definitions (in `lang` where there is a copy) with the user's merged over them (same id replaces),
+    and every problem found."""
+    from ..locales import content_file
+
+    builtin_file = content_file(FIGURES_FILE, lang)
+    layers = [(assets_dir() / builtin_file, True)]
     if user_dir is not None and (user_dir / FIGURES_FILE).is_file():
         layers.append((user_dir / FIGURES_FILE, False))
     found: dict[str, Definition] = {}
     problems: list[TemplateProblem] = []
     for path, builtin in layers:
         try:
-            data = read_asset_toml(f"content/{FIGURES_FILE}") if builtin else read_toml(path)
+            data = read_asset_toml(builtin_file) if builtin else read_toml(path)
         except Exception as exc:  # read_toml words TOML errors as one line with the line number
             match = re.search(r"at line (\d+)", str(exc))
             problems.append(TemplateProblem(str(path), int(match.group(1)) if match else None, str(exc)))
@@ -75,9 +80,9 @@ def read_definitions(user_dir: Path | None, register: Register) -> tuple[dict[st
     return found, problems
 
 
-def load_definitions(user_dir: Path | None, register: Register) -> dict[str, Definition]:
+def load_definitions(user_dir: Path | None, register: Register, lang: str = "en") -> dict[str, Definition]:
     """The definitions; the first problem stops here as FILE:LINE: figure 'ID': message."""
-    found, problems = read_definitions(user_dir, register)
+    found, problems = read_definitions(user_dir, register, lang)
     if problems:
         raise problems[0]
     return found
@@ -182,7 +187,7 @@ def _chart(d: Definition, register: Register) -> tuple[Chart, tuple[str, ...]]:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise d.problem(f"point {index} needs a number: value = 7", "points")
         fact = register.fact(fact_id)
-        if not _states(fact["statement"], value):
+        if not _states(fact.get("statement_en", fact["statement"]), value):  # the checked English words
             raise d.problem(f"point {index}: fact '{fact_id}' does not state the value {value:g}", "points")
         day = parse_day(point.get("date", fact["date"]))
         if day is None:
