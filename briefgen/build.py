@@ -8,14 +8,13 @@ from . import convert, tree
 from .catalogue import Catalogue, Entry, load_catalogue
 from .errors import BriefgenError, TemplateProblem
 from .figures.define import FigureBook
-from .request import BriefRequest
+from .request import LANGUAGE_TAGS, BriefRequest  # noqa: F401 - LANGUAGE_TAGS re-exported
 from .resources import builtin_templates_dir, resolve_user_dir, user_templates_dir  # noqa: F401 - re-exported
 from .style import house_style
 from .templating import audience_template, environment, locate_markdown_line, render_markdown
 from .titles import audience_phrase, brief_title, long_date  # noqa: F401 - re-exported
 from .textsafe import clean_line, shorten
 
-LANGUAGE_TAGS = {"en": "en-GB", "zh-Hant-HK": "zh-Hant-HK", "zh-Hans-CN": "zh-Hans-CN"}  # BCP 47, as /Lang and w:lang take it
 SUBJECT = "Hong Kong–mainland China collaboration on crypto and digital assets"
 
 
@@ -26,14 +25,14 @@ def metadata(request: BriefRequest, catalogue: Catalogue) -> tree.Metadata:
     return tree.Metadata(
         title=title,
         short_title=shorten(title, house_style().short_title_chars),
-        subtitle=f"A briefing for {audience_phrase(audience)} · {long_date(request.date)}",
+        subtitle=f"A briefing for {audience_phrase(audience)} · {long_date(request.date, request.lang)}",
         author=request.author,
         organisation=request.organisation,
         date=request.date.isoformat(),
         language=LANGUAGE_TAGS.get(request.lang, request.lang),
         subject=SUBJECT,
         keywords=tuple(["Hong Kong", "mainland China", "digital assets", audience.title, *themes]),
-        currency=f"Facts current to {long_date(catalogue.facts_date(request.themes))}",
+        currency=f"Facts current to {long_date(catalogue.facts_date(request.themes), request.lang)}",
     )
 
 

@@ -15,6 +15,7 @@ from .textsafe import clean_line
 
 LENGTHS = ("one-page", "standard", "extended")
 LANGUAGES = ("en", "zh-Hant-HK", "zh-Hans-CN")
+LANGUAGE_TAGS = {"en": "en-GB", "zh-Hant-HK": "zh-Hant-HK", "zh-Hans-CN": "zh-Hans-CN"}  # BCP 47, for /Lang and w:lang
 LANGUAGE_ALIASES = {"zh-hk": "zh-Hant-HK", "zh-cn": "zh-Hans-CN"}  # the short tags people type, case-blind
 DEFAULT_TITLE = ""  # no title given: the brief is titled with its finding (build.brief_title)
 BRIEF_SUFFIX = ".brief.toml"

@@ -7,9 +7,9 @@ import re
 import traceback
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
-from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError, meta
+from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError, meta, pass_context
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
@@ -80,12 +80,19 @@ def environment(user_dir: str | None, builtin_dir: str) -> BriefEnvironment:
     )
     env.bytecode_cache = template_bytecode_cache(env)  # compiled templates kept across processes
     env.filters["join_and"] = _join_and
-    env.filters["long_date"] = long_date
+    env.filters["long_date"] = _long_date
     env.filters["md"] = _as_data
     env.filters["first_sentence"] = first_sentence
     if isinstance(env, LimitedEnvironment):
         env.add_filters(dict(env.filters))
     return env
+
+
+@pass_context
+def _long_date(ctx: Any, value: Any) -> str:
+    """The `long_date` filter: a date in words in the brief's language (request.lang)."""
+    request = ctx.get("request")
+    return long_date(value, request.get("lang", "en") if isinstance(request, Mapping) else "en")
 
 
 REFERENCE_FORMS = ("full", "titled", "short")
@@ -127,7 +134,7 @@ class _Citations:
             primary = " Primary source." if source.get("type") == "primary" else ""
             site = re.sub(r"^https?://(www\.)?", "", source["url"]).split("/")[0]
             title = "" if form == "short" else f" “{source['title']}”,"
-            text = escape_markdown(f"{source['publisher']},{title} {long_date(source['date'])}.{primary}")
+            text = escape_markdown(f"{source['publisher']},{title} {long_date(source['date'], self.catalogue.lang)}.{primary}")
             link = f"<{source['url']}>" if form == "full" else f"[{escape_markdown(site)}]({source['url']})"
             lines.append(f"[^{source_id}]: {text} {link}")
         marker = "::: references run-in" if form == "short" else "::: references"  # short entries run on

@@ -3,19 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
 
 from .catalogue import Catalogue, Entry
-from .request import BriefRequest
+from .request import LANGUAGE_TAGS, BriefRequest
 from .textsafe import clean_line
 
 
-def long_date(value: dt.date | str) -> str:
-    """2026-11-24 -> 24 November 2026; 2025-06 -> June 2025."""
+def long_date(value: dt.date | str, lang: str = "en") -> str:
+    """A date in words in the brief's language: en 2026-11-24 -> 24 November 2026, 2025-06 -> June 2025;
+    zh-Hant-HK and zh-Hans-CN 2026-11-24 -> 2026年11月24日, 2025-06 -> 2025年6月."""
     text = value.isoformat() if isinstance(value, dt.date) else str(value)
     if len(text) == 7:
-        return dt.date.fromisoformat(text + "-01").strftime("%B %Y")
-    day = dt.date.fromisoformat(text)
-    return f"{day.day} {day.strftime('%B %Y')}"
+        return format_skeleton("yMMMM", dt.date.fromisoformat(text + "-01"), locale=_locale(lang))
+    return format_date(dt.date.fromisoformat(text), "long", locale=_locale(lang))
+
+
+@lru_cache(maxsize=8)
+def _locale(lang: str) -> Locale:
+    """Babel's locale for a brief language (its BCP 47 tag: en-GB, zh-Hant-HK, zh-Hans-CN)."""
+    return Locale.parse(LANGUAGE_TAGS.get(lang, lang), sep="-")
 
 
 def audience_phrase(audience: Entry) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 
@@ -9,7 +10,9 @@ import pytest
 
 from briefgen import BriefRequest
 from briefgen.build import LANGUAGE_TAGS
+from briefgen.build import metadata
 from briefgen.catalogue import load_catalogue
+from briefgen.titles import long_date
 from briefgen.errors import BriefgenError
 from briefgen.request import LANGUAGES
 
@@ -159,3 +162,25 @@ def test_cli_warns_in_one_line_when_the_users_entries_are_untranslated(user_temp
     english = run("render", "--audience", "central-bankers", "--theme", "hk-regulated-hub", "--length", "one-page",
                   "--date", "2026-11-29", "-o", str(tmp_path / "en.docx"))
     assert english.returncode == 0 and english.stderr == ""
+
+
+# -- dates -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "day", "month"), [
+    ("en", "29 November 2026", "November 2026"),
+    ("zh-Hant-HK", "2026年11月29日", "2026年11月"),
+    ("zh-Hans-CN", "2026年11月29日", "2026年11月"),
+])
+def test_long_date_follows_the_language(lang, day, month):
+    assert long_date(dt.date(2026, 11, 29), lang) == long_date("2026-11-29", lang) == day
+    assert long_date("2026-11", lang) == month
+    assert long_date("2025-06-05", lang) == {"en": "5 June 2025"}.get(lang, "2025年6月5日")
+
+
+def test_subtitle_and_facts_line_carry_the_briefs_date_in_its_language():
+    request = make_request(lang="zh-Hans-CN", date=dt.date(2026, 11, 29))
+    meta = metadata(request, load_catalogue(None, request.lang))
+    assert meta.subtitle.endswith("· 2026年11月29日") and "November" not in meta.subtitle
+    assert "年" in meta.currency and meta.language == "zh-Hans-CN"
+    english = metadata(make_request(date=dt.date(2026, 11, 29)), load_catalogue(None))
+    assert english.subtitle.endswith("· 29 November 2026") and english.language == "en-GB"
