@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 
@@ -16,7 +17,7 @@ from briefgen.titles import long_date
 from briefgen.errors import BriefgenError
 from briefgen.request import LANGUAGES
 
-from .conftest import make_request, open_pdf
+from .conftest import docx_text, make_request, open_docx, open_pdf, pdf_text, render_bytes
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -184,3 +185,46 @@ def test_subtitle_and_facts_line_carry_the_briefs_date_in_its_language():
     assert "年" in meta.currency and meta.language == "zh-Hans-CN"
     english = metadata(make_request(date=dt.date(2026, 11, 29)), load_catalogue(None))
     assert english.subtitle.endswith("· 29 November 2026") and english.language == "en-GB"
+
+
+# -- rendered briefs -------------------------------------------------------------------------------
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+LOCALES = {  # language: (its own term, the other locale's form of it, its quotation mark, how Word names it)
+    "zh-Hant-HK": ("《穩定幣條例》", "《稳定币条例》", "「", "zh-HK"),
+    "zh-Hans-CN": ("《稳定币条例》", "《穩定幣條例》", "“", "zh-CN"),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(LOCALES))
+def rendered(request):
+    lang = request.param
+    brief = make_request(lang=lang, title="", date=dt.date(2026, 11, 29), audience="policymakers", length="standard",
+                         themes=("hk-regulated-hub", "mainland-fintech", "complementary-partnership"))
+    return lang, render_bytes(brief, "pdf"), render_bytes(brief, "docx")
+
+
+def test_a_chinese_pdf_is_in_its_locale(rendered):
+    lang, pdf, _ = rendered
+    reader = open_pdf(pdf)
+    text = re.sub(r"\s+", "", pdf_text(reader))
+    own, other, quote, _ = LOCALES[lang]
+    assert own in text and other not in text
+    assert quote in text
+    assert "2026年11月29日" in text  # the subtitle's date
+    assert re.search(r"2026年\d{1,2}月\d{1,2}日", text)
+    assert "\x00" not in pdf_text(reader)  # no glyph lost, figure labels included
+    assert str(reader.trailer["/Root"]["/Lang"]) == lang
+    assert reader.metadata.title and "香港" in reader.metadata.title
+
+
+def test_a_chinese_docx_is_in_its_locale(rendered):
+    lang, _, data = rendered
+    document = open_docx(data)
+    text = re.sub(r"\s+", "", docx_text(document))
+    own, other, quote, word_lang = LOCALES[lang]
+    assert own in text and other not in text
+    assert quote in text and "2026年11月29日" in text
+    assert document.core_properties.language == lang
+    defaults = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+    assert (defaults.get(f"{W}val"), defaults.get(f"{W}eastAsia")) == (word_lang, word_lang)

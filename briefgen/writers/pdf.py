@@ -249,7 +249,7 @@ def _canvas_class(meta: tree.Metadata, styles: _Styles, style: HouseStyle) -> ty
                 font = f"{styles.display_family}-regular"
                 self.setFillColor(styles.colours["muted"])
                 draw_runs(self, left, top, strip_controls(meta.short_title), font, style.running_size)
-                draw_runs(self, right, top, f"Page {page} of {total}", font, style.running_size, align_right=True)
+                draw_runs(self, right, top, f"Page {page} of {total}", font, style.running_size, anchor="end")
                 self.setStrokeColor(styles.colours["rule"])
                 self.setLineWidth(0.6)
                 self.line(left, top - 5, right, top - 5)

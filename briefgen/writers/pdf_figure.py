@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from ..figures.layout import layout
 from ..figures.model import Circle, Drawing, Label, Line, Polygon, Rect
+from .pdf_scripts import draw_runs
 
 
 class FigureDrawing(Flowable):
@@ -31,11 +32,8 @@ class FigureDrawing(Flowable):
         colour = _colour
         for shape in self.drawing.shapes:
             if isinstance(shape, Label):
-                canvas.setFont(self.fonts[shape.bold], shape.size)
                 canvas.setFillColor(colour(shape.colour))
-                draw = {"start": canvas.drawString, "middle": canvas.drawCentredString,
-                        "end": canvas.drawRightString}[shape.anchor]
-                draw(shape.x, height - shape.y, shape.text)
+                draw_runs(canvas, shape.x, height - shape.y, shape.text, self.fonts[shape.bold], shape.size, shape.anchor)
             elif isinstance(shape, Line):
                 canvas.setStrokeColor(colour(shape.colour))
                 canvas.setLineWidth(shape.width)

@@ -137,13 +137,13 @@ def markup(text: str, font: str) -> str:
     return "".join(escape(run) if name == font else f'<font face="{name}">{escape(run)}</font>' for run, name in runs[0])
 
 
-def draw_runs(canvas, x: float, y: float, text: str, font: str, size: float, align_right: bool = False) -> None:
-    """Draw one line of text on the canvas at (x, y), each run in a face that has its glyphs."""
+def draw_runs(canvas, x: float, y: float, text: str, font: str, size: float, anchor: str = "start") -> None:
+    """Draw one line of text on the canvas from, around or up to (x, y) (anchor start, middle or end), each run
+    in a face that has its glyphs."""
     fonts = current()
     runs = (plan([(text, font)], fonts) if fonts else None) or [[(text, font)]]
     widths = [canvas.stringWidth(run, name, size) for run, name in runs[0]]
-    if align_right:
-        x -= sum(widths)
+    x -= {"start": 0.0, "middle": sum(widths) / 2, "end": sum(widths)}[anchor]
     for (run, name), width in zip(runs[0], widths):
         canvas.setFont(name, size)
         canvas.drawString(x, y, run)
