@@ -180,8 +180,8 @@ class ChoicesPanel(QWidget):
         self.typing = False
 
     def _emit_changed(self, *_args) -> None:
-        self._show_title_placeholder()
-        if not self._quiet:
+        if not self._quiet:  # apply_state updates the placeholder and signals once, after all its changes
+            self._show_title_placeholder()
             self.changed.emit()
 
     def _show_title_placeholder(self) -> None:
