@@ -19,7 +19,7 @@ from .template_files import BUILTIN_PREFIX
 _WIDTH_FILTERS = {"center", "indent", "format", "batch", "slice", "wordwrap", "truncate"}
 _SIZED = {"join", "string", "pprint", "tojson", "e", "escape", "forceescape", "safe", "wordcount", "trim", "upper",
           "lower", "title", "capitalize", "striptags", "urlencode", "urlize", "replace", "indent", "wordwrap", "center",
-          "format", "batch", "slice", "truncate", "join_and", "md", "first_sentence", "xmlattr"}
+          "format", "batch", "slice", "truncate", "join_and", "md", "first_sentence", "lead", "xmlattr"}
 
 
 class StrictUndefinedData(StrictUndefined):

@@ -24,11 +24,13 @@ from .template_files import BriefLoader
 from .request import BriefRequest
 from .resources import builtin_templates_dir
 from .resources import TEMPLATE_SUFFIX, audience_template  # noqa: F401 - re-exported
+from .strings import ENGLISH, joiner, tidy_chinese_spacing, words
 from .textsafe import escape_markdown
 from .titles import brief_title, long_date  # noqa: F401 - re-exported
 
 COMPARED_THEMES = ("hk-regulated-hub", "mainland-fintech")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bCap)(?<!\bNo)[.!?](?=\s+[A-Z“\"'(])")
+_CHINESE_SENTENCE_END = re.compile("[。！？][」』”’）]*(?=.)")
 
 
 
@@ -41,12 +43,34 @@ def _finalize(value: Any) -> Markup:
     return Markup(escape_markdown(str(value)))
 
 
-def _join_and(items: Iterable[Any], conjunction: str = "and") -> Markup:
-    """['a', 'b', 'c'] -> 'a, b and c', each item escaped as data."""
+@pass_context
+def _join_and(ctx: Any, items: Iterable[Any], conjunction: str = "and") -> Markup:
+    """['a', 'b', 'c'] -> 'a, b and c' (Chinese: 'a、b及c'), each item escaped as data."""
     parts = [item if isinstance(item, Markup) else escape_markdown(str(item)) for item in items]
-    if len(parts) < 2:
-        return Markup("".join(parts))
-    return Markup(f"{', '.join(parts[:-1])} {conjunction} {parts[-1]}")
+    return Markup(joiner(_lang(ctx))(parts, conjunction))
+
+
+@pass_context
+def _lead(ctx: Any, text: Any) -> Markup:
+    """A run-in heading before its paragraph: '**Title.** ' in English, '**標題**。' in Chinese.
+
+    Chinese punctuation stays outside the bold, where Markdown still sees the bold's end.
+    """
+    words = str(text).strip()
+    if _lang(ctx) == ENGLISH:
+        stop = "" if words.endswith((".", "?", "!", ":")) else "."
+        return Markup(f"**{escape_markdown(words + stop)}** ")
+    body, stop = (words[:-1], words[-1]) if words.endswith(tuple("。？！：.?!:")) else (words, "。")
+    return Markup(f"**{escape_markdown(body)}**{escape_markdown(_FULL_WIDTH.get(stop, stop))}")
+
+
+_FULL_WIDTH = {".": "。", "?": "？", "!": "！", ":": "："}
+
+
+def _lang(ctx: Any) -> str:
+    """The brief's language, from a template's context."""
+    request = ctx.get("request")
+    return request.get("lang", ENGLISH) if isinstance(request, Mapping) else ENGLISH
 
 
 def _as_data(value: Any) -> Markup:
@@ -54,10 +78,16 @@ def _as_data(value: Any) -> Markup:
     return Markup(escape_markdown(str(value)))
 
 
-def first_sentence(text: str) -> str:
-    """The text up to and including its first full stop that ends a sentence."""
-    match = _SENTENCE_END.search(text)
+def first_sentence(text: str, lang: str = ENGLISH) -> str:
+    """The text up to and including its first full stop that ends a sentence (。！？ in Chinese)."""
+    match = (_SENTENCE_END if lang == ENGLISH else _CHINESE_SENTENCE_END).search(text)
     return text[: match.end()].strip() if match else text
+
+
+@pass_context
+def _first_sentence(ctx: Any, text: Any) -> str:
+    """The `first_sentence` filter, in the brief's language."""
+    return first_sentence(str(text), _lang(ctx))
 
 
 
@@ -82,7 +112,8 @@ def environment(user_dir: str | None, builtin_dir: str) -> BriefEnvironment:
     env.filters["join_and"] = _join_and
     env.filters["long_date"] = _long_date
     env.filters["md"] = _as_data
-    env.filters["first_sentence"] = first_sentence
+    env.filters["first_sentence"] = _first_sentence
+    env.filters["lead"] = _lead
     if isinstance(env, LimitedEnvironment):
         env.add_filters(dict(env.filters))
     return env
@@ -91,8 +122,7 @@ def environment(user_dir: str | None, builtin_dir: str) -> BriefEnvironment:
 @pass_context
 def _long_date(ctx: Any, value: Any) -> str:
     """The `long_date` filter: a date in words in the brief's language (request.lang)."""
-    request = ctx.get("request")
-    return long_date(value, request.get("lang", "en") if isinstance(request, Mapping) else "en")
+    return long_date(value, _lang(ctx))
 
 
 REFERENCE_FORMS = ("full", "titled", "short")
@@ -118,6 +148,19 @@ class _Citations:
             marks.append(f"[^{source_id}]")
         return Markup("".join(marks))
 
+    def entry(self, source: Mapping[str, Any], with_title: bool) -> str:
+        """Publisher, title (in its own language) and date, punctuated in the brief's language."""
+        lang = self.catalogue.lang
+        date = long_date(source["date"], lang)
+        primary = source.get("type") == "primary"
+        if lang == ENGLISH:
+            title = f" “{source['title']}”," if with_title else ""
+            return f"{source['publisher']},{title} {date}.{' Primary source.' if primary else ''}"
+        _ = words(lang)
+        title = _("“%(title)s”", title=source["title"]) + "，" if with_title else ""
+        note = _("Primary source.") if primary else ""
+        return f"{source['publisher']}，{title}{date}。{note}"
+
     def references(self, short: bool = False, form: str = "") -> Markup:
         """Footnote definitions for every cited source, in one of REFERENCE_FORMS (`short=True` is form "short").
 
@@ -131,10 +174,8 @@ class _Citations:
         lines = []
         for source_id in self.cited:
             source = self.catalogue.sources[source_id]
-            primary = " Primary source." if source.get("type") == "primary" else ""
             site = re.sub(r"^https?://(www\.)?", "", source["url"]).split("/")[0]
-            title = "" if form == "short" else f" “{source['title']}”,"
-            text = escape_markdown(f"{source['publisher']},{title} {long_date(source['date'], self.catalogue.lang)}.{primary}")
+            text = escape_markdown(self.entry(source, with_title=form != "short"))
             link = f"<{source['url']}>" if form == "full" else f"[{escape_markdown(site)}]({source['url']})"
             lines.append(f"[^{source_id}]: {text} {link}")
         marker = "::: references run-in" if form == "short" else "::: references"  # short entries run on
@@ -142,7 +183,7 @@ class _Citations:
 
 
 def context(request: BriefRequest, catalogue: Catalogue, citations: _Citations,
-            figures: FigureBook | None = None) -> dict[str, Any]:
+            figures: FigureBook | None = None, user_dir: Path | None = None) -> dict[str, Any]:
     """Everything a template may use (documented in the README)."""
     chosen = [catalogue.themes[t] for t in catalogue.themes if t in request.themes]
     glossary = sorted(
@@ -173,6 +214,7 @@ def context(request: BriefRequest, catalogue: Catalogue, citations: _Citations,
         "cite": citations.cite,
         "references": citations.references,
         "figure_info": (figures or FigureBook(catalogue, request.themes)).info,
+        "_": words(request.lang, user_dir),  # the template's own words in the brief's language
     }
 
 
@@ -232,15 +274,15 @@ def _render(request: BriefRequest, catalogue: Catalogue, user_dir: Path | None, 
     template = None
     try:
         template = env.get_template(name)
-        ctx = context(request, catalogue, citations, figures)
+        ctx = context(request, catalogue, citations, figures, user_dir)
         if rules is None:
-            return template.render(ctx)
+            return _in_language(template.render(ctx), request.lang)
         with limits.budget(rules) as spent:
             parts = []
             for part in template.generate(ctx):
                 spent.emit(len(part))
                 parts.append(part)
-            return "".join(parts)
+            return _in_language("".join(parts), request.lang)
     except TemplateNotFound as exc:
         raise TemplateProblem(name, None, f"template '{exc.name}' not found; add it to {user_dir or builtin_dir}") from None
     except TemplateSyntaxError as exc:
@@ -250,6 +292,11 @@ def _render(request: BriefRequest, catalogue: Catalogue, user_dir: Path | None, 
             RecursionError, MemoryError) as exc:
         filename, line = _template_frame(exc, (template.filename if template else None) or name)
         raise TemplateProblem(filename, line, _describe(exc, rules or limits.DEFAULT_LIMITS)) from None
+
+
+def _in_language(markdown: str, lang: str) -> str:
+    """Chinese Markdown set solid: no space that English joins need beside Chinese punctuation or characters."""
+    return markdown if lang == ENGLISH else tidy_chinese_spacing(markdown)
 
 
 def _describe(exc: BaseException, rules: limits.Limits) -> str:

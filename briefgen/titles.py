@@ -28,8 +28,11 @@ def _locale(lang: str) -> Locale:
     return Locale.parse(LANGUAGE_TAGS.get(lang, lang), sep="-")
 
 
-def audience_phrase(audience: Entry) -> str:
-    """How a brief names its readers: 'policymakers', 'industry and compliance', 'the general public'."""
+def audience_phrase(audience: Entry, lang: str = "en") -> str:
+    """How a brief names its readers: 'policymakers', 'industry and compliance', 'the general public' (in Chinese,
+    the audience's title as translated)."""
+    if lang != "en":
+        return audience.title
     return audience.title.lower() if audience.id != "public" else "the general public"
 
 

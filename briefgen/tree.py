@@ -147,6 +147,8 @@ class Metadata:
     subject: str
     keywords: tuple[str, ...] = field(default=())
     currency: str = ""  # what date the brief's facts are current to, shown in the title block
+    page_label: str = "Page {page} of {total}"  # the running header's page number, in the brief's language
+    figure_label: str = "Figure {number}. "  # what a figure's caption starts with, in the brief's language
 
     @property
     def byline(self) -> str:
@@ -207,4 +209,4 @@ def leads_table(block: Block, following: Block | None) -> bool:
     """Whether `block` is a table's caption: a paragraph wholly in bold, "Table N. ...", directly above a table."""
     return (isinstance(block, Paragraph) and isinstance(following, Table) and len(block.children) == 1
             and isinstance(block.children[0], Strong)
-            and re.match(r"Table \d+\.", plain_text(block.children)) is not None)
+            and re.match(r"Table \d+\.|表\d+", plain_text(block.children)) is not None)

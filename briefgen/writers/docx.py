@@ -281,6 +281,7 @@ def write(document: tree.Document, stream: BinaryIO) -> None:
     core = core_properties(meta)
     translator = Translator(prepared, style, style.latin, style.east_asian(meta.language)[0])
     translator.language = meta.language.split("-")[0]
+    translator.figure_label = meta.figure_label
     translator.headings = tree.headings(document)
     translator.bookmark_headings = any(isinstance(block, tree.Contents) for block in document.blocks)
     translator.title_block(meta)

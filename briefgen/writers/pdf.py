@@ -42,6 +42,7 @@ class _Translator(tree.Visitor):
         self.styles = styles
         self.width = width
         self.link = style.colour("link").hex
+        self.figure_label = tree.Metadata.figure_label  # the brief's own, in its language, once laid out
 
     def flowables(self, blocks: tuple[tree.Block, ...]) -> list:
         out: list = []
@@ -186,7 +187,7 @@ class _Translator(tree.Visitor):
         return PageBreak()
 
     def visit_Figure(self, node: tree.Figure):
-        caption = _Para(f"<b>{node.label}.</b> {self.inline(node.caption)}", self.styles.caption)
+        caption = _Para(f"<b>{escape(self.figure_label.format(number=node.number))}</b>{self.inline(node.caption)}", self.styles.caption)
         source = _Para(self.inline(node.source), self.styles.figure_source) if node.source else None
         room = self.style.page_height - self.style.margin_top - self.style.margin_bottom - 80
         fonts = (f"{self.styles.display_family}-regular", self.styles.display_bold)
@@ -249,7 +250,7 @@ def _canvas_class(meta: tree.Metadata, styles: _Styles, style: HouseStyle) -> ty
                 font = f"{styles.display_family}-regular"
                 self.setFillColor(styles.colours["muted"])
                 draw_runs(self, left, top, strip_controls(meta.short_title), font, style.running_size)
-                draw_runs(self, right, top, f"Page {page} of {total}", font, style.running_size, anchor="end")
+                draw_runs(self, right, top, meta.page_label.format(page=page, total=total), font, style.running_size, anchor="end")
                 self.setStrokeColor(styles.colours["rule"])
                 self.setLineWidth(0.6)
                 self.line(left, top - 5, right, top - 5)
@@ -325,6 +326,7 @@ def write(document: tree.Document, stream: BinaryIO) -> None:
 def _lay_out(document: tree.Document, template: _BriefTemplate, styles: _Styles, style: HouseStyle) -> None:
     meta = document.metadata
     translator = _Translator(style, styles, style.frame_width)
+    translator.figure_label = meta.figure_label
     story = _title_block(meta, styles, style) + translator.flowables(document.blocks)
     canvas = _canvas_class(meta, styles, style)
     contents = [f for f in story if isinstance(f, TableOfContents)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from .. import tree
@@ -98,6 +99,7 @@ class Translator(tree.Visitor):
         self.update_fields = False
         self.width = style.frame_width  # points available to a figure: less inside a callout
         self.language = "en"
+        self.figure_label = tree.Metadata.figure_label  # the brief's own, in its language, once written
 
     # inlines
     def inlines(self, nodes: tuple[tree.Inline, ...], props: str = "") -> str:
@@ -211,6 +213,7 @@ class Translator(tree.Visitor):
         inner = Translator(self.prepared, self.style, self.fonts, self.east_asian)
         inner.relations, inner.next_number, inner.new_numbers = self.relations, self.next_number, self.new_numbers
         inner.width, inner.language = self.width - 2 * self.style.callout_padding - 2, self.language
+        inner.figure_label = self.figure_label
         if node.title:
             inner.paragraph(run(node.title), "Callout Title")
         inner.blocks(node.blocks)
@@ -248,8 +251,8 @@ class Translator(tree.Visitor):
         shown = str(node.number)
         number = field("SEQ Figure \\* ARABIC", shown).replace(run(shown), run(shown, "<w:b/>")).replace(
             "<w:r><w:fldChar", "<w:r><w:rPr><w:b/></w:rPr><w:fldChar")  # the number stays bold when recomputed
-        self.paragraph(run("Figure ", "<w:b/>") + number + run(". ", "<w:b/>") + self.inlines(node.caption),
-                       "Caption")
+        before, after = self.figure_label.split("{number}", 1)
+        self.paragraph(run(before, "<w:b/>") + number + run(after, "<w:b/>") + self.inlines(node.caption), "Caption")
         drawing = layout(node.spec, round(self.width, 2), self.language)
         relation = self.relations.image(png(drawing, language=self.language))
         self.paragraph(inline_picture(relation, drawing.width, drawing.height, node.number, node.label, node.alt),
@@ -281,8 +284,14 @@ def running_header(meta: tree.Metadata, style: HouseStyle, prepared: Any) -> str
     rule = border("bottom", 0.6, style.colour("rule").hex, 4)
     return (f'<w:p><w:pPr><w:pStyle w:val="{prepared.style_ids["Header"]}"/><w:pBdr>{rule}</w:pBdr>'
             f'<w:tabs><w:tab w:val="right" w:pos="{int(style.frame_width * TWIPS_PER_POINT)}"/></w:tabs></w:pPr>'
-            f'{run(meta.short_title)}<w:r><w:tab/></w:r>{run("Page ")}{field("PAGE", "2")}{run(" of ")}'
-            f'{field("NUMPAGES", "2")}</w:p>')
+            f'{run(meta.short_title)}<w:r><w:tab/></w:r>{_page_fields(meta.page_label)}</w:p>')
+
+
+def _page_fields(label: str) -> str:
+    """'Page {page} of {total}' (in the brief's language) with Word's PAGE and NUMPAGES fields in its places."""
+    parts = re.split(r"(\{page\}|\{total\})", label)
+    fields = {"{page}": field("PAGE", "2"), "{total}": field("NUMPAGES", "2")}
+    return "".join(fields.get(part) or (run(part) if part else "") for part in parts)
 
 
 def core_properties(meta: tree.Metadata) -> str:
