@@ -1,0 +1,134 @@
+"""Every audience and length in both Chinese locales, re-opened as PDF and DOCX: terms, quotes, dates, pages, fonts, lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from briefgen.build import build_document
+from briefgen.catalogue import load_catalogue
+from briefgen.strings import words
+
+from .conftest import docx_text, make_request, open_docx, open_pdf, pdf_text, render_bytes
+
+ROOT = Path(__file__).resolve().parents[1]
+GLOSSARY = tomllib.loads((ROOT / "assets/content/locales/glossary.toml").read_text(encoding="utf-8"))["terms"]
+LOCALES = {  # language: (the other locale, how Word names it, quotation marks it never uses, "Page 2 of N")
+    "zh-Hant-HK": ("zh-Hans-CN", "zh-HK", "“”‘’", "第2頁，共{}頁"),
+    "zh-Hans-CN": ("zh-Hant-HK", "zh-CN", "「」『』", "第2页，共{}页"),
+}
+AUDIENCES = ("policymakers", "investors", "industry", "technologists", "public")
+LENGTHS = ("one-page", "standard", "extended")
+BRIEFS = [(lang, audience, length) for lang in LOCALES for audience in AUDIENCES for length in LENGTHS]
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+NO_START = "，。、；：？！）」』》〉”’…—"
+NO_END = "（「『《〈“‘"
+LATIN = re.compile(r"[A-Za-z0-9$][A-Za-z0-9$,.\-–%]*[A-Za-z0-9%]|[A-Za-z0-9]")
+
+
+@lru_cache(maxsize=None)
+def rendered(lang: str, audience: str, length: str):
+    request = make_request(lang=lang, audience=audience, length=length, title="", date=dt.date(2026, 11, 29),
+                           themes=tuple(load_catalogue(None, lang).themes))
+    return request, render_bytes(request, "pdf"), render_bytes(request, "docx")
+
+
+def compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def body_of(text: str, lang: str) -> str:
+    """The brief's own words: compact text before its reference list, whose titles and addresses keep their language,
+    and without the names of the publishers it cites."""
+    text = compact(text)
+    heading = compact(words(lang)("References"))
+    text = text[:text.rindex(heading)] if heading in text else text
+    for source in load_catalogue(None, lang).sources.values():
+        text = text.replace(compact(source["publisher"]), "")
+    return text
+
+
+def assert_locale_terms(lang: str, text: str) -> None:
+    other = LOCALES[lang][0]
+    for key, term in GLOSSARY.items():
+        rest = text
+        for own in (term[lang], *term.get(f"also-{lang}", ())):
+            rest = rest.replace(own, "")
+        wrong = [form for form in ([term[other]] if term[other] != term[lang] else []) + term.get(f"never-{lang}", [])
+                 if form in rest]
+        assert not wrong, f"{key}: {wrong} in a {lang} brief"
+
+
+@pytest.mark.parametrize(("lang", "audience", "length"), BRIEFS)
+def test_every_chinese_pdf_is_in_its_locale(lang, audience, length):
+    _, pdf, _ = rendered(lang, audience, length)
+    reader = open_pdf(pdf)
+    text = pdf_text(reader)
+    body = body_of(text, lang)
+    assert_locale_terms(lang, body)
+    assert not set(LOCALES[lang][2]) & set(body), "the other locale's quotation marks"
+    assert "2026年11月29日" in body
+    assert str(reader.trailer["/Root"]["/Lang"]) == lang
+    pages = len(reader.pages)
+    if pages > 1:
+        assert compact(LOCALES[lang][3].format(pages)) in compact(reader.pages[1].extract_text())
+    assert not re.search(r"Page \d+ of \d+", text)
+    embedded = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            if "/FontFile2" in font.get("/FontDescriptor", {}):
+                embedded.add(str(font["/BaseFont"]).split("+")[-1])
+    face = "hk" if lang == "zh-Hant-HK" else "sc"  # the locale's own glyph shapes
+    assert {f"NotoSerifCJK{face}-Regular", f"NotoSansCJK{face}-Bold"} <= embedded, embedded
+
+
+@pytest.mark.parametrize(("lang", "audience", "length"), BRIEFS)
+def test_every_chinese_docx_is_in_its_locale(lang, audience, length):
+    _, _, data = rendered(lang, audience, length)
+    document = open_docx(data)
+    body = body_of(docx_text(document), lang)
+    assert_locale_terms(lang, body)
+    assert not set(LOCALES[lang][2]) & set(body), "the other locale's quotation marks"
+    assert "2026年11月29日" in body
+    word_lang = LOCALES[lang][1]
+    assert document.core_properties.language == lang
+    defaults = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+    assert defaults.get(f"{W}eastAsia") == word_lang
+    for style in document.styles.element.findall(f"{W}style"):
+        if style.get(f"{W}type") != "numbering":
+            fonts = style.find(f"{W}rPr/{W}rFonts")
+            assert fonts is not None and fonts.get(f"{W}eastAsia"), style.get(f"{W}styleId")
+    header = "".join(p.text for section in document.sections for p in section.header.paragraphs)
+    assert ("頁" if lang == "zh-Hant-HK" else "页") in header and "Page" not in header
+
+
+@pytest.mark.parametrize("lang", sorted(LOCALES))
+def test_each_locale_uses_every_glossary_term_somewhere(lang):
+    text = "".join(body_of(pdf_text(open_pdf(rendered(lang, audience, length)[1])), lang)
+                   for audience in AUDIENCES for length in ("standard", "extended"))
+    unused = [key for key, term in GLOSSARY.items() if term[lang] not in text]
+    assert unused == []
+
+
+@pytest.mark.parametrize(("lang", "audience", "length"), BRIEFS)
+def test_chinese_lines_break_by_the_rules_in_every_brief(lang, audience, length):
+    request, pdf, _ = rendered(lang, audience, length)
+    source = repr(build_document(request))
+    words = set(LATIN.findall(source))
+    lines = [line.strip() for line in pdf_text(open_pdf(pdf)).splitlines() if line.strip()]
+    assert len(lines) > 20
+    for line, following in zip(lines, lines[1:] + [""]):
+        assert line[0] not in NO_START, line
+        assert line[-1] not in NO_END, line
+        if "://" in line or re.match(r"\d+\. ", following):
+            continue  # an address wider than the line is cut where it must be; a list item's number starts a line
+        if following and re.search(r"[A-Za-z0-9]$", line) and re.match(r"[A-Za-z0-9]", following):
+            tail, head = LATIN.findall(line)[-1], LATIN.findall(following)[0]
+            joined = tail + head
+            assert not (joined in words and f"{tail} {head}" not in source), f"{joined!r} split: {line!r} / {following!r}"
