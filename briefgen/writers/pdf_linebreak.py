@@ -31,104 +31,113 @@ NO_START = frozenset(
 NO_END = frozenset("（「『《〈【〔〖〘〚［｛“‘([{｢＄￥￡$£¥€")
 
 
-def _word(char: str) -> bool:
+_WORD: dict[str, bool] = {}  # character -> whether it belongs to a Latin word (cached: asked for every character)
+
+
+def _is_word(char: str) -> bool:
     """Part of a Latin word, number or amount: neither a space nor a wide (Chinese) character."""
-    return not char.isspace() and not wide(char)
+    _WORD[char] = found = not (char.isspace() or (len(char) == 1 and wide(char)))
+    return found
 
 
-def may_break_before(before: str, after: str, after_is_citation: bool = False) -> bool:
-    """Whether a line may end between `before` and `after` (one character each)."""
-    if after.isspace() or after in NO_START or before in NO_END or after_is_citation:
-        return False
-    if before.isspace():
-        return True
-    return not (_word(before) and _word(after))
+_WIDTHS: dict[tuple[str, float, str], float] = {}  # (font, size, character) -> width, shared by every paragraph
 
 
-class _Unit(str):
-    """One character of a paragraph with its fragment (font, size, link) and its width."""
+class _Units:
+    """A paragraph's characters, each with its fragment (font, size, link) and width, in parallel lists.
 
-    frag: object
-    width: float
+    An image or empty fragment is one zero-width unit whose character counts as a space.
+    """
 
-    def __new__(cls, value: str, frag, width: float) -> _Unit:
-        unit = str.__new__(cls, value)
-        unit.frag, unit.width = frag, width
-        return unit
+    def __init__(self, frags) -> None:
+        self.chars: list[str] = []
+        self.frags: list = []
+        self.widths: list[float] = []
+        chars, owners, widths = self.chars, self.frags, self.widths
+        for frag in frags:
+            text = getattr(frag, "text", "")
+            if not text or hasattr(frag, "cbDefn"):
+                chars.append(text or " ")
+                owners.append(frag)
+                widths.append(getattr(getattr(frag, "cbDefn", None), "width", 0) or 0)
+                continue
+            font, size = frag.fontName, frag.fontSize
+            for char in text:
+                key = (font, size, char)
+                width = _WIDTHS.get(key)
+                if width is None:
+                    width = _WIDTHS[key] = stringWidth(char, font, size)
+                chars.append(char)
+                widths.append(width)
+            owners.extend([frag] * len(text))
 
+    def breaks(self) -> list[bool]:
+        """For each unit, whether a line may start with it: not the first, a space, a mark in NO_START or a
+        citation; not after a mark in NO_END; after a space, or where a Chinese character meets any other."""
+        chars, frags = self.chars, self.frags
+        word = [_WORD.get(char) if char in _WORD else _is_word(char) for char in chars]
+        rises = {id(frag): bool(getattr(frag, "rise", 0)) for frag in frags}
+        allowed = [False] * len(chars)
+        for index in range(1, len(chars)):
+            after, before = chars[index], chars[index - 1]
+            if after.isspace() or after in NO_START or before in NO_END or rises[id(frags[index])]:
+                continue
+            allowed[index] = before.isspace() or not (word[index - 1] and word[index])
+        return allowed
 
-def _units(frags) -> list[_Unit]:
-    """Each character of the fragments as a unit (an image or empty fragment is one zero-width unit)."""
-    units: list[_Unit] = []
-    widths: dict[tuple[str, float, str], float] = {}
-    for frag in frags:
-        text = getattr(frag, "text", "")
-        if not text or hasattr(frag, "cbDefn"):
-            units.append(_Unit(text, frag, getattr(getattr(frag, "cbDefn", None), "width", 0) or 0))
-            continue
-        font, size = frag.fontName, frag.fontSize
-        for char in text:
-            key = (font, size, char)
-            if key not in widths:
-                widths[key] = stringWidth(char, font, size)
-            units.append(_Unit(char, frag, widths[key]))
-    return units
-
-
-def _line(units: list[_Unit], limit: float, used: float, forced: bool) -> FragLine:
-    """One line in reportlab's kind-1 form: a fragment per run of units that share a fragment."""
-    words, size, ascent, descent = [], 0.0, 0.0, 0.0
-    start = 0
-    for stop in range(1, len(units) + 1):
-        if stop < len(units) and units[stop].frag is units[start].frag:
-            continue
-        frag = units[start].frag
-        words.append(frag.clone(text="".join(units[start:stop])))
-        up, down = getAscentDescent(frag.fontName, frag.fontSize)
-        size, ascent, descent = max(size, frag.fontSize), max(ascent, up), min(descent, down)
-        start = stop
-    return FragLine(kind=1, extraSpace=limit - used, wordCount=1, words=words, fontSize=size, ascent=ascent,
-                    descent=descent, maxWidth=limit, currentWidth=used, lineBreak=forced)
+    def line(self, start: int, stop: int, limit: float, used: float, forced: bool) -> FragLine:
+        """Units start..stop as one line in reportlab's kind-1 form: a fragment per run of units sharing a fragment."""
+        words, size, ascent, descent = [], 0.0, 0.0, 0.0
+        frags, chars = self.frags, self.chars
+        first = start
+        for end in range(start + 1, stop + 1):
+            if end < stop and frags[end] is frags[first]:
+                continue
+            frag = frags[first]
+            text = "".join(chars[first:end]) if getattr(frag, "text", "") else frag.text
+            words.append(frag.clone(text=text))
+            up, down = getAscentDescent(frag.fontName, frag.fontSize)
+            size, ascent, descent = max(size, frag.fontSize), max(ascent, up), min(descent, down)
+            first = end
+        return FragLine(kind=1, extraSpace=limit - used, wordCount=1, words=words, fontSize=size, ascent=ascent,
+                        descent=descent, maxWidth=limit, currentWidth=used, lineBreak=forced)
 
 
 def break_lines(frags, max_widths: list[float], bullet_text, style) -> ParaLines:
     """Lines for a paragraph's fragments at `max_widths` (first line, later lines), in reportlab's kind-1 form."""
     max_widths = list(max_widths)
     _handleBulletWidth(bullet_text, style, max_widths)
-    units = _units(frags)
-    lines = []
-    start = 0
-    used = 0.0
-    last_break = -1  # the latest unit a line may start with, after `start`
-    used_at_break = 0.0
-
-    def emit(stop: int, width: float, forced: bool) -> None:
-        limit = max_widths[min(len(lines), len(max_widths) - 1)]
-        lines.append(_line(units[start:stop], limit, width, forced))
-
-    index = 0
-    while index < len(units):
-        unit = units[index]
-        limit = max_widths[min(len(lines), len(max_widths) - 1)]
-        if index > start and may_break_before(units[index - 1] or " ", unit or " ", bool(getattr(unit.frag, "rise", 0))):
+    units = _Units(frags)
+    chars, widths, owners = units.chars, units.widths, units.frags
+    allowed = units.breaks()
+    forced_at = {id(frag) for frag in owners if hasattr(frag, "lineBreak")}  # <br/>
+    lines: list[FragLine] = []
+    last_width = len(max_widths) - 1
+    start, used, last_break, used_at_break = 0, 0.0, -1, 0.0  # last_break: the latest unit a line may start with
+    limit = max_widths[0]
+    index, count = 0, len(chars)
+    while index < count:
+        if allowed[index] and index > start:
             last_break, used_at_break = index, used
-        used += unit.width
-        if hasattr(unit.frag, "lineBreak"):  # <br/>
-            emit(index + 1, used, True)
+        used += widths[index]
+        if forced_at and id(owners[index]) in forced_at:
+            lines.append(units.line(start, index + 1, limit, used, True))
             start, used, last_break = index + 1, 0.0, -1
-        elif used > limit + _FUZZ and index > start and not unit.isspace():  # spaces may hang in the margin
+            limit = max_widths[min(len(lines), last_width)]
+        elif used > limit + _FUZZ and index > start and not chars[index].isspace():  # spaces may hang in the margin
             if last_break > start:
                 cut, width = last_break, used_at_break
             else:  # one word wider than the line: cut it here, keeping a closing mark on this line
-                cut = index + 1 if unit in NO_START else index
-                width = sum(u.width for u in units[start:cut])
-            emit(cut, width, False)
+                cut = index + 1 if chars[index] in NO_START else index
+                width = sum(widths[start:cut])
+            lines.append(units.line(start, cut, limit, width, False))
             start, used, last_break = cut, 0.0, -1
+            limit = max_widths[min(len(lines), last_width)]
             index = cut  # the next line starts at the cut: look at its break opportunities again
             continue
         index += 1
-    if start < len(units):
-        emit(len(units), used, False)
+    if start < count:
+        lines.append(units.line(start, count, limit, used, False))
     return ParaLines(kind=1, lines=lines)
 
 

@@ -10,6 +10,8 @@ no face has stops the export with one line naming it (check_document), never a b
 
 from __future__ import annotations
 
+from itertools import groupby
+
 import unicodedata
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -80,7 +82,10 @@ def plan(pieces: list[tuple[str, str]], fonts: BriefFonts) -> list[list[tuple[st
         return None
     text = "".join(t for t, _ in pieces)
     bases = [font for t, font in pieces for _ in t]
-    wide = [not c.isspace() and ord(c) not in coverage(base) for c, base in zip(text, bases)]
+    wide = []
+    for piece, base in pieces:
+        covered = coverage(base)
+        wide.extend(not c.isspace() and ord(c) not in covered for c in piece)
     for order in (range(1, len(text)), range(len(text) - 2, -1, -1)):  # neutral marks join Chinese neighbours
         for i in order:
             if text[i] in NEUTRAL and not wide[i]:
@@ -95,21 +100,20 @@ def plan(pieces: list[tuple[str, str]], fonts: BriefFonts) -> list[list[tuple[st
         while end < len(text) and wide[end]:
             end += 1
         script = fonts.script_for_run(text[i:end], bases[i:end])
-        for k in range(i, end):
-            fonts_by_char[k] = (face(script, *role_of(bases[k])) if script
-                                else fonts.face_for(ord(text[k]), bases[k]))
+        if script:
+            faces: dict[str, str] = {}
+            for k in range(i, end):
+                base = bases[k]
+                fonts_by_char[k] = faces.get(base) or faces.setdefault(base, face(script, *role_of(base)))
+        else:
+            for k in range(i, end):
+                fonts_by_char[k] = fonts.face_for(ord(text[k]), bases[k])
         i = end
     out, position = [], 0
     for piece, _ in pieces:
-        runs: list[tuple[str, str]] = []
-        for k in range(position, position + len(piece)):
-            font = fonts_by_char[k]
-            if font is None:
-                continue
-            if runs and runs[-1][1] == font:
-                runs[-1] = (runs[-1][0] + text[k], font)
-            else:
-                runs.append((text[k], font))
+        chosen = fonts_by_char[position:position + len(piece)]
+        runs = [("".join(char for char, _ in run), font)
+                for font, run in groupby(zip(piece, chosen), key=lambda pair: pair[1]) if font is not None]
         out.append(runs)
         position += len(piece)
     return out
