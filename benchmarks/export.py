@@ -33,9 +33,6 @@ BATCH_TARGET_S = 1.0
 MEMORY_TARGET_MB = 100.0
 LONG_TITLE_CHARS = 100_000
 CHINESE_RATIO_TARGET = 1.5  # a Chinese PDF's in-process time over the English one's
-CHINESE_SAMPLE = ("香港金融管理局於2025年推出「Ensemble項目」，測試代幣化存款的跨境結算；根據《穩定幣條例》（第656章），"
-                  "發行人須持有HK$25,000,000以上的實繳股本。粵港澳大灣區的跨境支付通亦已開通。")
-
 
 def median_ms(action, runs: int, warmup: int = 3) -> float:
     for _ in range(warmup):
@@ -319,7 +316,7 @@ def main() -> None:
     print(f"  batch 5 x 3 x 2         {batch_seconds:6.3f} s   (target <= {BATCH_TARGET_S} s)")
     peak = max(standard["docx-peak"], standard["pdf-peak"])
     print(f"  peak memory            {peak:6.1f} MB  (target <= {MEMORY_TARGET_MB:.0f} MB)")
-    print(f"  Chinese PDF vs English  {chinese_ratio:6.2f}x    (target <= {CHINESE_RATIO_TARGET}x)")
+    print(f"  Chinese PDF vs English  {chinese_ratio:6.2f}x    (target <= {CHINESE_RATIO_TARGET}x; the slower locale)")
     shutil.rmtree(work, ignore_errors=True)
 
 
@@ -413,45 +410,28 @@ def figure_cost(runs: int, standard: dict[str, float] | None = None) -> None:
                       f"{(base + cold_ms - without) / base:.2f}x")
 
 
-def _in_chinese(blocks):
-    """The same blocks with every paragraph's text replaced by Chinese text of the same length."""
-    out = []
-    for block in blocks:
-        if isinstance(block, tree.Paragraph):
-            length = len(tree.plain_text(block.children))
-            text = (CHINESE_SAMPLE * (length // len(CHINESE_SAMPLE) + 1))[:max(length, 1)]
-            block = tree.Paragraph((tree.Text(text),))
-        elif isinstance(block, tree.Callout):
-            block = tree.Callout(block.title, tuple(_in_chinese(block.blocks)))
-        elif isinstance(block, (tree.BulletList, tree.OrderedList)):
-            items = tuple(tree.ListItem(tuple(_in_chinese(item.blocks))) for item in block.items)
-            block = tree.OrderedList(items, block.start) if isinstance(block, tree.OrderedList) else tree.BulletList(items)
-        out.append(block)
-    return out
-
-
 def chinese_text(runs: int) -> float:
-    """The standard brief's PDF with its paragraphs in Chinese against the English one, timed in turn."""
+    """The standard brief in each Chinese locale against the same brief in English: export in process, timed in turn."""
     from dataclasses import replace
 
-    from briefgen.writers import writer_for
+    english = replace(request_for("standard"), title="")
+    from briefgen.exporting import render
 
-    english = build_document(request_for("standard"))
-    chinese = tree.Document(replace(english.metadata, title="香港與內地加密合作", language="zh-Hant-HK"),
-                            tuple(_in_chinese(english.blocks)))
-    write = writer_for("pdf")
-    streams = {}
+    streams: dict[str, io.BytesIO] = {}
 
-    def make(document, key):
-        streams[key] = io.BytesIO()
-        write(document, streams[key])
+    def make(request):
+        streams[request.lang] = io.BytesIO(render(request, "pdf"))
 
-    english_ms, chinese_ms = paired_median_ms(lambda: make(english, "en"), lambda: make(chinese, "zh"), runs)
     print()
-    print(f"Chinese text: the standard brief's PDF with its paragraphs in Chinese (same length), median of {runs}")
-    print(f"  English {english_ms:.1f} ms ({_pages_of(streams['en'])} pages), Chinese {chinese_ms:.1f} ms "
-          f"({_pages_of(streams['zh'])} pages): {chinese_ms / english_ms:.2f}x (target <= {CHINESE_RATIO_TARGET}x)")
-    return chinese_ms / english_ms
+    print(f"Chinese briefs: the standard policymakers brief (all themes) exported to PDF in process, median of {runs}")
+    worst = 0.0
+    for lang in ("zh-Hant-HK", "zh-Hans-CN"):
+        chinese = replace(english, lang=lang)
+        english_ms, chinese_ms = paired_median_ms(lambda: make(english), lambda: make(chinese), runs)
+        worst = max(worst, chinese_ms / english_ms)
+        print(f"  {lang:<10} {chinese_ms:6.1f} ms ({_pages_of(streams[lang])} pages) against English {english_ms:6.1f} ms "
+              f"({_pages_of(streams['en'])} pages): {chinese_ms / english_ms:.2f}x (target <= {CHINESE_RATIO_TARGET}x)")
+    return worst
 
 
 def _pages_of(stream: io.BytesIO) -> int:
