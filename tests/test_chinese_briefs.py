@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import shutil
+import subprocess
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +18,7 @@ from briefgen.catalogue import load_catalogue
 from briefgen.strings import words
 
 from .conftest import docx_text, make_request, open_docx, open_pdf, pdf_text, render_bytes
+from .test_content import PAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = tomllib.loads((ROOT / "assets/content/locales/glossary.toml").read_text(encoding="utf-8"))["terms"]
@@ -132,3 +136,37 @@ def test_chinese_lines_break_by_the_rules_in_every_brief(lang, audience, length)
             tail, head = LATIN.findall(line)[-1], LATIN.findall(following)[0]
             joined = tail + head
             assert not (joined in words and f"{tail} {head}" not in source), f"{joined!r} split: {line!r} / {following!r}"
+
+
+FONT_ALIASES = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <alias binding="same"><family>PMingLiU</family><prefer><family>Noto Serif CJK HK</family></prefer></alias>
+  <alias binding="same"><family>Microsoft JhengHei</family><prefer><family>Noto Sans CJK HK</family></prefer></alias>
+  <alias binding="same"><family>SimSun</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
+  <alias binding="same"><family>Microsoft YaHei</family><prefer><family>Noto Sans CJK SC</family></prefer></alias>
+</fontconfig>
+"""  # what Windows would draw, in the Noto CJK faces (LibreOffice's own guess for PMingLiU is a sans face)
+
+
+@pytest.mark.skipif(not shutil.which("libreoffice") or not shutil.which("fc-list")
+                    or "Noto Serif CJK" not in subprocess.run(["fc-list"], capture_output=True, text=True).stdout,
+                    reason="LibreOffice and the Noto CJK fonts (fonts-noto-cjk) are not installed")
+def test_libreoffice_lays_every_chinese_docx_out_within_its_page_band(tmp_path):
+    paths = {}
+    for lang, audience, length in BRIEFS:
+        path = tmp_path / f"{lang}-{audience}-{length}.docx"
+        path.write_bytes(rendered(lang, audience, length)[2])
+        paths[path] = length
+    (tmp_path / "fonts.conf").write_text(FONT_ALIASES, encoding="utf-8")
+    subprocess.run(["libreoffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path / "pdf"), *map(str, paths)], check=True, capture_output=True,
+                   timeout=900, env={**os.environ, "FONTCONFIG_FILE": str(tmp_path / "fonts.conf")})
+    wrong = {}
+    for path, length in paths.items():
+        low, high = PAGES[length]
+        pages = len(open_pdf(tmp_path / "pdf" / f"{path.stem}.pdf").pages)
+        if not low <= pages <= high:
+            wrong[path.stem] = pages
+    assert wrong == {}
