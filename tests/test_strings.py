@@ -86,3 +86,18 @@ def test_a_chinese_first_sentence_ends_at_its_full_stop():
     assert first_sentence("香港發牌。內地禁止。", "zh-Hant-HK") == "香港發牌。"
     assert first_sentence("他說：「可以。」然後離開。", "zh-Hant-HK") == "他說：「可以。」"
     assert first_sentence("Cap. 656 applies. It is law.") == "Cap. 656 applies."
+
+
+@pytest.mark.parametrize("lang", CHINESE)
+def test_each_message_is_translated_in_one_file_only(lang):
+    from babel.messages.pofile import read_po
+
+    owner: dict[str, str] = {}
+    twice = []
+    for path in sorted((ROOT / "assets/content/locales" / lang / "strings").glob("*.po")):
+        with path.open("rb") as handle:
+            for message in read_po(handle):
+                if message.id and message.id in owner:
+                    twice.append(f"{message.id!r} in {owner[message.id]} and {path.name}")
+                owner.setdefault(message.id, path.name)
+    assert twice == []
