@@ -1,4 +1,4 @@
-"""The choices panel: themes, audience, length and the title block; it describes one BriefRequest."""
+"""The choices panel: themes, audience, length, the brief's language and the title block; it describes one BriefRequest."""
 
 from __future__ import annotations
 
@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..catalogue import Catalogue
+from ..catalogue import Catalogue, load_catalogue
 from ..errors import BriefgenError
-from ..request import DEFAULT_TITLE, LENGTHS, BriefRequest
+from ..request import DEFAULT_TITLE, LANGUAGES, LENGTHS, BriefRequest, normalise_language
+from ..resources import resolve_user_dir
 from ..titles import brief_title
 from . import i18n
 from .themelist import ThemeList
@@ -34,6 +35,14 @@ LENGTH_TIPS = {"one-page": QT_TRANSLATE_NOOP("ChoicesPanel", "Key messages, find
                                                              "and recommendations"),
                "extended": QT_TRANSLATE_NOOP("ChoicesPanel", "Everything, with a contents list, analysis, a timeline "
                                                              "and a glossary")}
+BRIEF_LANGUAGE_NAMES = {"en": "English", "zh-Hant-HK": "繁體中文（香港）", "zh-Hans-CN": "简体中文（中国内地）"}  # own script
+BRIEF_LANGUAGE_TIPS = {
+    "en": QT_TRANSLATE_NOOP("ChoicesPanel", "The brief in English"),
+    "zh-Hant-HK": QT_TRANSLATE_NOOP("ChoicesPanel", "The brief in Traditional Chinese for Hong Kong readers: Hong Kong's "
+                                                    "official terms and 「」 quotation marks"),
+    "zh-Hans-CN": QT_TRANSLATE_NOOP("ChoicesPanel", "The brief in Simplified Chinese for mainland readers: the mainland's "
+                                                    "official terms and “” quotation marks"),
+}
 
 
 class ChoicesPanel(QWidget):
@@ -65,6 +74,9 @@ class ChoicesPanel(QWidget):
         self.lengthCombo = self._named(QComboBox(), "lengthCombo")
         for length in LENGTHS:
             self.lengthCombo.addItem("", length)
+        self.langCombo = self._named(QComboBox(), "langCombo")
+        for lang in LANGUAGES:
+            self.langCombo.addItem(BRIEF_LANGUAGE_NAMES[lang], lang)
         self.titleEdit = self._named(QLineEdit(), "titleEdit")
         self.authorEdit = self._named(QLineEdit(), "authorEdit")
         self.organisationEdit = self._named(QLineEdit(), "organisationEdit")
@@ -72,7 +84,7 @@ class ChoicesPanel(QWidget):
         self.dateEdit.setCalendarPopup(True)
         self.dateEdit.setDisplayFormat("d MMMM yyyy")
         self.form_labels: dict[str, QLabel] = {}
-        for widget in (self.audienceCombo, self.audienceDescription, self.lengthCombo, self.titleEdit,
+        for widget in (self.audienceCombo, self.audienceDescription, self.lengthCombo, self.langCombo, self.titleEdit,
                        self.authorEdit, self.organisationEdit, self.dateEdit):
             label = QLabel()
             label.setBuddy(widget)
@@ -92,7 +104,7 @@ class ChoicesPanel(QWidget):
         self.customiseButton.clicked.connect(self.customiseRequested)
         layout.addWidget(self.exportButton)
         layout.addWidget(self.customiseButton)
-        chain = [self.themeList, self.audienceCombo, self.lengthCombo, self.titleEdit, self.authorEdit,
+        chain = [self.themeList, self.audienceCombo, self.lengthCombo, self.langCombo, self.titleEdit, self.authorEdit,
                  self.organisationEdit, self.dateEdit, self.exportButton, self.customiseButton]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
@@ -101,6 +113,7 @@ class ChoicesPanel(QWidget):
         self.themeList.changed.connect(self._emit_changed)
         self.audienceCombo.currentIndexChanged.connect(self._audience_changed)
         self.lengthCombo.currentIndexChanged.connect(self._emit_changed)
+        self.langCombo.currentIndexChanged.connect(self._emit_changed)
         for edit in (self.titleEdit, self.authorEdit, self.organisationEdit):
             edit.textChanged.connect(self._emit_typed)
         self.dateEdit.dateChanged.connect(self._emit_typed)
@@ -122,6 +135,9 @@ class ChoicesPanel(QWidget):
                                                              "and the recommendations")),
             "lengthCombo": (i18n.translate("ChoicesPanel", "&Length"), i18n.translate("ChoicesPanel", "Length"),
                             i18n.translate("ChoicesPanel", "How long the brief is, and which sections it has")),
+            "langCombo": (i18n.translate("ChoicesPanel", "Lan&guage"), i18n.translate("ChoicesPanel", "Brief language"),
+                          i18n.translate("ChoicesPanel", "The language the brief is written in: its text, headings, "
+                                                         "dates and the files' language tag")),
             "titleEdit": (i18n.translate("ChoicesPanel", "T&itle"), i18n.translate("ChoicesPanel", "Title"),
                           i18n.translate("ChoicesPanel", "The brief's title; leave it empty to title the brief with its main finding")),
             "authorEdit": (i18n.translate("ChoicesPanel", "A&uthor"), i18n.translate("ChoicesPanel", "Author"),
@@ -141,6 +157,8 @@ class ChoicesPanel(QWidget):
         for index, length in enumerate(LENGTHS):
             self.lengthCombo.setItemText(index, tr(LENGTH_LABELS[length]))
             self.lengthCombo.setItemData(index, tr(LENGTH_TIPS[length]), Qt.ToolTipRole)
+        for index, lang in enumerate(LANGUAGES):
+            self.langCombo.setItemData(index, tr(BRIEF_LANGUAGE_TIPS[lang]), Qt.ToolTipRole)
         self.exportButton.setText(i18n.translate("ChoicesPanel", "E&xport…"))
         self.exportButton.setAccessibleName(i18n.translate("ChoicesPanel", "Export"))
         self.exportButton.setToolTip(i18n.translate("ChoicesPanel", "Export to PDF or Word (Ctrl+E)"))
@@ -192,14 +210,24 @@ class ChoicesPanel(QWidget):
             self.titleEdit.setPlaceholderText("")
             return
         try:
-            request = BriefRequest(audience=audience.id, themes=themes, title="")
-            self.titleEdit.setPlaceholderText(brief_title(request, self.catalogue))
+            request = BriefRequest(audience=audience.id, themes=themes, lang=self.lang(), title="")
+            self.titleEdit.setPlaceholderText(brief_title(request, self._catalogue_in(request.lang)))
         except BriefgenError:
             self.titleEdit.setPlaceholderText("")
+
+    def _catalogue_in(self, lang: str) -> Catalogue:
+        """The catalogue with its content in `lang` (the brief's language), as the brief will read it."""
+        if lang == self.catalogue.lang:
+            return self.catalogue
+        return load_catalogue(resolve_user_dir(None), lang)
 
     # -- the request ----------------------------------------------------------------------------
     def audience(self) -> str:
         return self.audienceCombo.currentData() or ""
+
+    def lang(self) -> str:
+        """The brief's language (a code of briefgen.request.LANGUAGES), not the interface's."""
+        return self.langCombo.currentData() or LANGUAGES[0]
 
     def current_request(self) -> BriefRequest:
         """The request the choices describe; a BriefgenError says what is missing."""
@@ -208,6 +236,7 @@ class ChoicesPanel(QWidget):
             audience=self.audience(),
             themes=tuple(self.themeList.chosen()),
             length=self.lengthCombo.currentData(),
+            lang=self.lang(),
             title=self.titleEdit.text().strip() or DEFAULT_TITLE,
             author=self.authorEdit.text(),
             organisation=self.organisationEdit.text(),
@@ -217,7 +246,7 @@ class ChoicesPanel(QWidget):
     def state(self) -> dict[str, Any]:
         """Every choice as plain values (themes may be none), for undo and for settings."""
         return {"audience": self.audience(), "themes": tuple(self.themeList.chosen()),
-                "length": self.lengthCombo.currentData(), "title": self.titleEdit.text(),
+                "length": self.lengthCombo.currentData(), "lang": self.lang(), "title": self.titleEdit.text(),
                 "author": self.authorEdit.text(), "organisation": self.organisationEdit.text(),
                 "date": self.dateEdit.date().toString(Qt.ISODate)}
 
@@ -229,6 +258,8 @@ class ChoicesPanel(QWidget):
                 self.audienceCombo.setCurrentIndex(max(self.audienceCombo.findData(state["audience"]), 0))
             if "length" in state:
                 self.lengthCombo.setCurrentIndex(max(self.lengthCombo.findData(state["length"]), 0))
+            if "lang" in state:
+                self.langCombo.setCurrentIndex(max(self.langCombo.findData(normalise_language(state["lang"] or "")), 0))
             for key, edit in (("title", self.titleEdit), ("author", self.authorEdit),
                               ("organisation", self.organisationEdit)):
                 if key in state and edit.text() != state[key]:
@@ -244,6 +275,7 @@ class ChoicesPanel(QWidget):
 
     def apply_request(self, request: BriefRequest) -> None:
         self.apply_state({"audience": request.audience, "themes": request.themes, "length": request.length,
+                          "lang": request.lang,
                           "title": "" if request.title == DEFAULT_TITLE else request.title,
                           "author": request.author, "organisation": request.organisation,
                           "date": request.date.isoformat()})
