@@ -60,7 +60,6 @@ class ChoicesPanel(QWidget):
         layout = QVBoxLayout(self)
         self.themesBox = themes = QGroupBox()
         self.themeList = ThemeList()
-        self.themeList.fill(catalogue.themes.values())
         themes.setFocusProxy(self.themeList)
         QVBoxLayout(themes).addWidget(self.themeList)
         layout.addWidget(themes, 1)
@@ -70,7 +69,6 @@ class ChoicesPanel(QWidget):
         self.audienceDescription = QLabel()
         self.audienceDescription.setObjectName("audienceDescription")
         self.audienceDescription.setWordWrap(True)
-        self.fill_audiences(catalogue)
         self.lengthCombo = self._named(QComboBox(), "lengthCombo")
         for length in LENGTHS:
             self.lengthCombo.addItem("", length)
@@ -82,7 +80,6 @@ class ChoicesPanel(QWidget):
         self.organisationEdit = self._named(QLineEdit(), "organisationEdit")
         self.dateEdit = self._named(QDateEdit(QDate.currentDate()), "dateEdit")
         self.dateEdit.setCalendarPopup(True)
-        self.dateEdit.setDisplayFormat("d MMMM yyyy")
         self.form_labels: dict[str, QLabel] = {}
         for widget in (self.audienceCombo, self.audienceDescription, self.lengthCombo, self.langCombo, self.titleEdit,
                        self.authorEdit, self.organisationEdit, self.dateEdit):
@@ -129,6 +126,9 @@ class ChoicesPanel(QWidget):
             return i18n.translated("ChoicesPanel", source)
 
         self.themesBox.setTitle(i18n.translate("ChoicesPanel", "&Themes"))
+        self.dateEdit.setDisplayFormat(i18n.translate("ChoicesPanel", "d MMMM yyyy"))  # a Qt date format
+        self.themeList.fill(self._shown().themes.values(), self.themeList.chosen())
+        self.fill_audiences(self.catalogue)
         fields = {
             "audienceCombo": (i18n.translate("ChoicesPanel", "&Audience"), i18n.translate("ChoicesPanel", "Audience"),
                               i18n.translate("ChoicesPanel", "Who the brief is for: it sets the template, the emphasis "
@@ -172,12 +172,12 @@ class ChoicesPanel(QWidget):
 
     # -- audiences ------------------------------------------------------------------------------
     def fill_audiences(self, catalogue: Catalogue, select: str | None = None) -> None:
-        """List the catalogue's audiences, keeping (or selecting) one, without a change signal."""
+        """List the catalogue's audiences in the interface language, keeping (or selecting) one, without a change signal."""
         self.catalogue = catalogue
         current = select or self.audienceCombo.currentData()
         self.audienceCombo.blockSignals(True)
         self.audienceCombo.clear()
-        for audience in catalogue.audiences.values():
+        for audience in self._shown().audiences.values():
             self.audienceCombo.addItem(audience.title, audience.id)
             self.audienceCombo.setItemData(self.audienceCombo.count() - 1, audience.description, Qt.ToolTipRole)
         self.audienceCombo.setCurrentIndex(max(self.audienceCombo.findData(current), 0))
@@ -185,7 +185,7 @@ class ChoicesPanel(QWidget):
         self._show_description()
 
     def _show_description(self) -> None:
-        audience = self.catalogue.audiences.get(self.audienceCombo.currentData() or "")
+        audience = self._shown().audiences.get(self.audienceCombo.currentData() or "")
         self.audienceDescription.setText(audience.description if audience else "")
 
     def _audience_changed(self) -> None:
@@ -216,10 +216,17 @@ class ChoicesPanel(QWidget):
             self.titleEdit.setPlaceholderText("")
 
     def _catalogue_in(self, lang: str) -> Catalogue:
-        """The catalogue with its content in `lang` (the brief's language), as the brief will read it."""
+        """The catalogue with its content in `lang`, as a brief in `lang` reads it."""
         if lang == self.catalogue.lang:
             return self.catalogue
         return load_catalogue(resolve_user_dir(None), lang)
+
+    def _shown(self) -> Catalogue:
+        """The catalogue the panel lists themes and audiences from: in the interface language where it can be."""
+        try:
+            return self._catalogue_in(i18n.current())
+        except BriefgenError:  # a broken translation of the user's own entries: list them in English
+            return self.catalogue
 
     # -- the request ----------------------------------------------------------------------------
     def audience(self) -> str:

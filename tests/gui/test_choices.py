@@ -80,3 +80,12 @@ def test_an_empty_title_field_shows_the_finding_the_brief_will_be_titled_with(wi
     window.audienceCombo.setCurrentIndex(window.audienceCombo.findData("public"))
     window.choices.apply_state({"themes": ("market-impact", "hk-regulated-hub")})
     assert window.titleEdit.placeholderText() == catalogue.audience("public").content["headline"]
+
+
+def test_resizing_the_window_is_not_a_change_of_choice(window, qtbot):
+    window.resize(900, 640)
+    qtbot.wait(50)
+    window.resize(1300, 820)
+    qtbot.wait(50)
+    assert not window.isWindowModified() and not window.previewer.timer.isActive()
+    assert not window.undoAction.isEnabled()

@@ -62,9 +62,14 @@
         <translation>以簡體中文撰寫、供內地讀者閱讀的簡報：採用內地的官方用語及“”引號</translation>
     </message>
     <message>
-        <location filename="../choices.py" line="131"/>
+        <location filename="../choices.py" line="128"/>
         <source>&amp;Themes</source>
         <translation>主題(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../choices.py" line="129"/>
+        <source>d MMMM yyyy</source>
+        <translation>yyyy年M月d日</translation>
     </message>
     <message>
         <location filename="../choices.py" line="133"/>
@@ -406,6 +411,16 @@
 <context>
     <name>PreviewPane</name>
     <message>
+        <location filename="../preview.py" line="12"/>
+        <source>Fit width</source>
+        <translation>符合寬度</translation>
+    </message>
+    <message>
+        <location filename="../preview.py" line="12"/>
+        <source>Fit page</source>
+        <translation>符合頁面</translation>
+    </message>
+    <message>
         <location filename="../preview.py" line="108"/>
         <location filename="../preview.py" line="113"/>
         <source>Zoom</source>
@@ -432,22 +447,22 @@
         <translation>下一頁（Ctrl+Page Down）</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="120"/>
+        <location filename="../preview.py" line="122"/>
         <source>Page</source>
         <translation>頁</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="121"/>
+        <location filename="../preview.py" line="123"/>
         <source>The page shown; type a number to go to it</source>
         <translation>目前顯示的頁；輸入頁碼即可前往</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="195"/>
+        <location filename="../preview.py" line="197"/>
         <source>of 1 page</source>
         <translation>共 1 頁</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="196"/>
+        <location filename="../preview.py" line="198"/>
         <source>of {pages} pages</source>
         <translation>共 {pages} 頁</translation>
     </message>
