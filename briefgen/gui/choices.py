@@ -110,6 +110,7 @@ class ChoicesPanel(QWidget):
         self.themeList.changed.connect(self._emit_changed)
         self.audienceCombo.currentIndexChanged.connect(self._audience_changed)
         self.lengthCombo.currentIndexChanged.connect(self._emit_changed)
+        self.langCombo.currentIndexChanged.connect(self._show_han_faces)
         self.langCombo.currentIndexChanged.connect(self._emit_changed)
         for edit in (self.titleEdit, self.authorEdit, self.organisationEdit):
             edit.textChanged.connect(self._emit_typed)
@@ -159,6 +160,8 @@ class ChoicesPanel(QWidget):
             self.lengthCombo.setItemData(index, tr(LENGTH_TIPS[length]), Qt.ToolTipRole)
         for index, lang in enumerate(LANGUAGES):
             self.langCombo.setItemData(index, tr(BRIEF_LANGUAGE_TIPS[lang]), Qt.ToolTipRole)
+            self.langCombo.setItemData(index, i18n.font_for(lang, self.font()), Qt.FontRole)  # 香港 in HK glyphs
+        self._show_han_faces()
         self.exportButton.setText(i18n.translate("ChoicesPanel", "E&xport…"))
         self.exportButton.setAccessibleName(i18n.translate("ChoicesPanel", "Export"))
         self.exportButton.setToolTip(i18n.translate("ChoicesPanel", "Export to PDF or Word (Ctrl+E)"))
@@ -191,6 +194,12 @@ class ChoicesPanel(QWidget):
     def _audience_changed(self) -> None:
         self._show_description()
         self._emit_changed()
+
+    def _show_han_faces(self, *_args) -> None:
+        """The title block shows Chinese in the brief's locale's glyphs (an English brief: the interface's)."""
+        lang = self.lang() if self.lang() != LANGUAGES[0] else i18n.current()
+        for edit in (self.titleEdit, self.authorEdit, self.organisationEdit):
+            edit.setFont(i18n.font_for(lang, self.font()))
 
     def _emit_typed(self, *_args) -> None:
         self.typing = True

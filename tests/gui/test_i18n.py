@@ -121,3 +121,29 @@ def test_themes_audiences_dates_and_zoom_follow_the_interface_language(window, l
     assert not window.isWindowModified() and window.current_request().lang == "en"
     window.languageActions[i18n.ENGLISH].trigger()
     assert window.audienceCombo.currentText() == "Policymakers" and window.zoomCombo.itemText(0) == "Fit width"
+
+
+def _face(text, font):
+    from PySide6.QtGui import QTextLayout
+
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return [run.rawFont().familyName() for run in layout.glyphRuns()]
+
+
+@pytest.mark.parametrize(("language", "face"), [(i18n.HONG_KONG, "Noto Sans CJK HK"), (i18n.MAINLAND, "Noto Sans CJK SC")])
+def test_chinese_is_drawn_in_the_locales_own_face_not_any_cjk_face(window, language, face):
+    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    if face not in QFontDatabase.families():
+        pytest.skip(f"{face} is not installed")
+    window.languageActions[language].trigger()
+    assert _face("說明说明", QApplication.font()) == [face]
+    assert _face("Export", QApplication.font()) != [face]  # Latin stays in the interface's own face
+    window.languageActions[i18n.ENGLISH].trigger()
+    window.langCombo.setCurrentIndex(window.langCombo.findData(language))  # an English interface, a Chinese brief
+    assert _face("陳美玲", window.titleEdit.font()) == [face]
+    assert _face("中文", window.langCombo.itemData(window.langCombo.currentIndex(), Qt.FontRole)) == [face]
