@@ -196,9 +196,9 @@ class ChoicesPanel(QWidget):
         self._emit_changed()
 
     def _show_han_faces(self, *_args) -> None:
-        """The title block shows Chinese in the brief's locale's glyphs (an English brief: the interface's)."""
+        """The language box and title block draw Chinese in the brief's locale's glyphs (English: the interface's)."""
         lang = self.lang() if self.lang() != LANGUAGES[0] else i18n.current()
-        for edit in (self.titleEdit, self.authorEdit, self.organisationEdit):
+        for edit in (self.langCombo, self.titleEdit, self.authorEdit, self.organisationEdit):
             edit.setFont(i18n.font_for(lang, self.font()))
 
     def _emit_typed(self, *_args) -> None:

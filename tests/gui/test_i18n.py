@@ -145,5 +145,5 @@ def test_chinese_is_drawn_in_the_locales_own_face_not_any_cjk_face(window, langu
     assert _face("Export", QApplication.font()) != [face]  # Latin stays in the interface's own face
     window.languageActions[i18n.ENGLISH].trigger()
     window.langCombo.setCurrentIndex(window.langCombo.findData(language))  # an English interface, a Chinese brief
-    assert _face("陳美玲", window.titleEdit.font()) == [face]
+    assert _face("陳美玲", window.titleEdit.font()) == [face] == _face("中文", window.langCombo.font())
     assert _face("中文", window.langCombo.itemData(window.langCombo.currentIndex(), Qt.FontRole)) == [face]
