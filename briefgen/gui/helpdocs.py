@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 GUIDE = """
 <h2>briefgen in seven tasks</h2>
 <ol>
-<li><b>Make a brief.</b> Tick themes (click, or Space on the list), choose the audience and the length, and
-fill in the title block. The preview on the right follows every change.</li>
+<li><b>Make a brief.</b> Tick themes (click, or Space on the list), choose the audience, the length and the
+brief's language (English, Traditional Chinese for Hong Kong or Simplified Chinese for the mainland), and fill in
+the title block. The preview on the right follows every change.</li>
 <li><b>Read the preview.</b> Zoom with the Zoom box, Ctrl+wheel or Ctrl++ and Ctrl+−; move between pages with
 ◀ ▶ or the page box. A notice above the preview says when the brief is dated long after its facts.</li>
 <li><b>Export.</b> Export… (Ctrl+E) writes PDF or Word, by the file's type; “Export both” writes both. Open file

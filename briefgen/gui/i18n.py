@@ -8,15 +8,23 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontInfo, QGuiApplication
 
 ENGLISH, HONG_KONG, MAINLAND = "en", "zh-Hant-HK", "zh-Hans-CN"
 LANGUAGES = {ENGLISH: "English", HONG_KONG: "繁體中文（香港）", MAINLAND: "简体中文"}  # each in its own script
 QT_CATALOGUES = {HONG_KONG: "qtbase_zh_TW", MAINLAND: "qtbase_zh_CN"}  # Qt's own buttons (OK, Cancel, Yes)
 _HANT_TERRITORIES = {QLocale.HongKong, QLocale.Taiwan, QLocale.Macao}
+# Faces for Chinese in the interface, by locale, on Linux, Windows and macOS: without them Qt falls back to any CJK
+# face (often Noto Sans CJK JP), whose glyphs differ from Hong Kong's and the mainland's for some characters.
+HAN_FACES = {HONG_KONG: ["Noto Sans CJK HK", "Noto Sans CJK TC", "Source Han Sans HK", "Microsoft JhengHei UI",
+                         "Microsoft JhengHei", "PingFang HK"],
+             MAINLAND: ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei UI", "Microsoft YaHei",
+                        "PingFang SC"]}
 
 _installed: list[QTranslator] = []
 _bindings: list[tuple[weakref.ref, Callable]] = []
 _current = ENGLISH
+_base_families: list[str] = []  # the application font's own families, before any Chinese faces were added
 
 
 def translate(context: str, source: str) -> str:
@@ -75,7 +83,19 @@ def apply(language: str) -> None:
         for translator in _installed:
             app.installTranslator(translator)
     _current = language if language in LANGUAGES else ENGLISH
+    if isinstance(app, QGuiApplication):
+        QGuiApplication.setFont(font_for(_current, QGuiApplication.font()))
     retranslate()
+
+
+def font_for(language: str, font: QFont) -> QFont:
+    """`font` with the Chinese faces of `language` after its own families (English: with its own families only)."""
+    if not _base_families:  # the face the platform resolves its default to ("Sans Serif" is an alias on Linux)
+        _base_families.extend(dict.fromkeys([QFontInfo(QGuiApplication.font()).family(),
+                                             *QGuiApplication.font().families()]))
+    chosen = QFont(font)
+    chosen.setFamilies(_base_families + HAN_FACES.get(language, []))
+    return chosen
 
 
 def live(obj, set_texts: Callable) -> None:

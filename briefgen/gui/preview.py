@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QToolButton, QVBoxLayout, QWidget
 
 from . import colours, i18n
 
-FIT_WIDTH, FIT_PAGE = "Fit width", "Fit page"
+FIT_WIDTH, FIT_PAGE = QT_TRANSLATE_NOOP("PreviewPane", "Fit width"), QT_TRANSLATE_NOOP("PreviewPane", "Fit page")
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 ZOOM_STEP = 1.2
 MIN_ZOOM, MAX_ZOOM = 0.25, 4.0
@@ -117,6 +117,8 @@ class PreviewPane(QWidget):
                             (self.nextPageButton, i18n.translate("PreviewPane", "Next page (Ctrl+Page Down)"))):
             button.setToolTip(tip)
             button.setAccessibleName(tip.split(" (")[0].split("（")[0])
+        for index, text in enumerate((FIT_WIDTH, FIT_PAGE)):  # the first two zoom items; the rest are percentages
+            self.zoomCombo.setItemText(index, i18n.translated("PreviewPane", text))
         self.pageSpin.setAccessibleName(i18n.translate("PreviewPane", "Page"))
         self.pageSpin.setToolTip(i18n.translate("PreviewPane", "The page shown; type a number to go to it"))
         self._update_pages()
@@ -222,9 +224,9 @@ class PreviewPane(QWidget):
 
     # -- zoom ------------------------------------------------------------------------------------
     def _zoom_chosen(self, text: str) -> None:
-        if text == FIT_WIDTH:
+        if text == self.zoomCombo.itemText(0):  # Fit width, in the interface language
             self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        elif text == FIT_PAGE:
+        elif text == self.zoomCombo.itemText(1):  # Fit page
             self.preview.setZoomMode(QPdfView.ZoomMode.FitInView)
         else:
             try:

@@ -10,6 +10,7 @@ DEFAULTS: dict[str, Any] = {
     "audience": "policymakers",
     "themes": ["hk-regulated-hub", "mainland-fintech"],
     "length": "standard",
+    "lang": "",  # the brief's language; empty (first start): the interface language's
     "title": "",
     "author": "",
     "organisation": "",

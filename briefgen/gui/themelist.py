@@ -43,7 +43,9 @@ class ThemeList(QListWidget):
                            f"QListWidget::item:selected {{ background: {colours.SELECTION}; }}"
                            f"QListWidget::item:focus {{ border: 1px dotted {colours.FOCUS}; }}")
 
-    def fill(self, themes: Iterable[Entry]) -> None:
+    def fill(self, themes: Iterable[Entry], chosen: Iterable[str] = ()) -> None:
+        """List `themes`, ticking those in `chosen`, without a change signal."""
+        chosen = set(chosen)
         self.blockSignals(True)
         self.clear()
         for theme in themes:
@@ -51,7 +53,7 @@ class ThemeList(QListWidget):
             item.setData(Qt.UserRole, theme.id)
             item.setData(Qt.AccessibleTextRole, f"{theme.title}. {theme.description}")
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Unchecked)
+            item.setCheckState(Qt.Checked if theme.id in chosen else Qt.Unchecked)
             item.setToolTip(theme.description)
             self.addItem(item)
             label = QLabel(f"<b style='color:{colours.TEXT}'>{escape(theme.title)}</b><br>"
@@ -66,10 +68,12 @@ class ThemeList(QListWidget):
     def _fit_items(self) -> None:
         """Each theme as tall as its wrapped text at the list's current width."""
         width = max(self.viewport().width() - 2 * self.spacing() - 4, 160)
+        blocked = self.blockSignals(True)  # a size hint is item data: Qt reports it as itemChanged, not a choice
         for i in range(self.count()):
             label = self.itemWidget(self.item(i))
             label.ensurePolished()
             self.item(i).setSizeHint(QSize(width, label.heightForWidth(width - 16) + 12))
+        self.blockSignals(blocked)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

@@ -10,7 +10,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from .choices import ChoicesPanel
 
 TEXT_KEYS = ("title", "author", "organisation")
-NAMES = {"audience": "audience", "themes": "themes", "length": "length", "title": "title", "author": "author",
+NAMES = {"audience": "audience", "themes": "themes", "length": "length", "lang": "language", "title": "title",
+         "author": "author",
          "organisation": "organisation", "date": "date"}
 
 

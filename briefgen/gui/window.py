@@ -109,8 +109,8 @@ class MainWindow(QMainWindow):
 
     def _expose_parts(self) -> None:
         """The automation contract's widget names as attributes (the README lists them)."""
-        for name in ("themeList", "audienceCombo", "audienceDescription", "lengthCombo", "titleEdit", "authorEdit",
-                     "organisationEdit", "dateEdit", "exportButton", "customiseButton"):
+        for name in ("themeList", "audienceCombo", "audienceDescription", "lengthCombo", "langCombo", "titleEdit",
+                     "authorEdit", "organisationEdit", "dateEdit", "exportButton", "customiseButton"):
             setattr(self, name, getattr(self.choices, name))
         for name in ("preview", "pdf", "pageCount", "previewMessage", "factsNotice", "zoomCombo", "pageSpin",
                      "prevPageButton", "nextPageButton"):
@@ -367,14 +367,15 @@ class MainWindow(QMainWindow):
     # -- settings -------------------------------------------------------------------------------
     def _remember_choices(self) -> None:
         state = self.choices.state()
-        for key in ("audience", "length", "title", "author", "organisation"):
+        for key in ("audience", "length", "lang", "title", "author", "organisation"):
             self.settings.set(key, state[key] or "")
         self.settings.set("themes", list(state["themes"]))
 
     def _restore(self) -> None:
         settings = self.settings
-        self.choices.apply_state({key: settings.get(key) for key in ("audience", "length", "title", "author",
-                                                                     "organisation", "themes")})
+        state = {key: settings.get(key) for key in ("audience", "length", "title", "author", "organisation", "themes")}
+        state["lang"] = settings.get("lang") or i18n.current()  # at first start, the brief speaks the interface's language
+        self.choices.apply_state(state)
         if not settings.get("geometry").isEmpty():
             self.restoreGeometry(settings.get("geometry"))
         if not settings.get("splitter").isEmpty():

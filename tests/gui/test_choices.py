@@ -42,26 +42,28 @@ def test_finding_3_focus_on_the_theme_list_is_visible(window, qtbot):
 
 
 def test_accessible_names_and_tab_order(window):
-    for widget in (window.themeList, window.audienceCombo, window.lengthCombo, window.titleEdit, window.authorEdit,
-                   window.organisationEdit, window.dateEdit, window.exportButton, window.preview, window.zoomCombo,
+    for widget in (window.themeList, window.audienceCombo, window.lengthCombo, window.langCombo, window.titleEdit,
+                   window.authorEdit, window.organisationEdit, window.dateEdit, window.exportButton, window.preview,
+                   window.zoomCombo,
                    window.pageSpin, window.editor.text):
         assert widget.accessibleName(), widget.objectName()
     order, widget = [], window.themeList
-    for _ in range(12):
+    for _ in range(13):
         order.append(widget.objectName())
         widget = widget.nextInFocusChain()
         while (widget.focusPolicy() == Qt.NoFocus or not widget.isVisible()
                or widget.objectName().startswith("qt_")):
             widget = widget.nextInFocusChain()
-    assert order[:8] == ["themeList", "audienceCombo", "lengthCombo", "titleEdit", "authorEdit",
+    assert order[:9] == ["themeList", "audienceCombo", "lengthCombo", "langCombo", "titleEdit", "authorEdit",
                          "organisationEdit", "dateEdit", "exportButton"]
 
 
 def test_finding_13_every_choice_has_a_tooltip(window):
-    for widget in (window.themeList, window.audienceCombo, window.lengthCombo, window.titleEdit, window.authorEdit,
-                   window.organisationEdit, window.dateEdit, window.exportButton, window.customiseButton):
+    for widget in (window.themeList, window.audienceCombo, window.lengthCombo, window.langCombo, window.titleEdit,
+                   window.authorEdit, window.organisationEdit, window.dateEdit, window.exportButton,
+                   window.customiseButton):
         assert widget.toolTip(), widget.objectName()
-    for combo in (window.audienceCombo, window.lengthCombo):
+    for combo in (window.audienceCombo, window.lengthCombo, window.langCombo):
         assert all(combo.itemData(i, Qt.ToolTipRole) for i in range(combo.count())), combo.objectName()
     assert all(window.themeList.item(i).toolTip() for i in range(window.themeList.count()))
 
@@ -78,3 +80,12 @@ def test_an_empty_title_field_shows_the_finding_the_brief_will_be_titled_with(wi
     window.audienceCombo.setCurrentIndex(window.audienceCombo.findData("public"))
     window.choices.apply_state({"themes": ("market-impact", "hk-regulated-hub")})
     assert window.titleEdit.placeholderText() == catalogue.audience("public").content["headline"]
+
+
+def test_resizing_the_window_is_not_a_change_of_choice(window, qtbot):
+    window.resize(900, 640)
+    qtbot.wait(50)
+    window.resize(1300, 820)
+    qtbot.wait(50)
+    assert not window.isWindowModified() and not window.previewer.timer.isActive()
+    assert not window.undoAction.isEnabled()

@@ -34,3 +34,15 @@ def test_reference_is_generated_from_the_code_and_agrees_with_the_readme():
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     for name in (*reference.blocks, *reference.macros, *reference.variables, *reference.filters):
         assert re.search(rf"`[^`\n]*\b{name}\b[^`\n]*`", readme), f"README's template tables lack {name}"
+
+
+def test_the_readme_names_the_widgets_the_window_has(window):
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    sentence = re.search(r"Widgets are named (.*?); each is also an attribute of the\s+window", readme, re.S)
+    names = re.findall(r"`(\w+)`", sentence.group(1))
+    assert {"audienceCombo", "lengthCombo", "langCombo"} <= set(names)
+    for name in names:
+        assert getattr(window, name).objectName() == name, name

@@ -6,7 +6,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 
 from briefgen.gui import i18n
 
@@ -93,3 +93,57 @@ def test_committed_qm_matches_its_ts(language, tmp_path):
                    capture_output=True)
     assert (tmp_path / "out.qm").read_bytes() == source.with_suffix(".qm").read_bytes(), \
         "run pyside6-lrelease on the .ts file and commit the .qm"
+
+
+@pytest.mark.parametrize(("language", "audience", "fit_width"), [
+    (i18n.HONG_KONG, "政策制定者", "符合寬度"), (i18n.MAINLAND, "政策制定者", "适合宽度"),
+])
+def test_themes_audiences_dates_and_zoom_follow_the_interface_language(window, language, audience, fit_width):
+    import re
+
+    from PySide6.QtPdfWidgets import QPdfView
+
+    from briefgen.catalogue import load_catalogue
+
+    chosen = window.chosen_themes()
+    window.languageActions[language].trigger()
+    themes = load_catalogue(None, language).themes
+    first = window.themeList.itemWidget(window.themeList.item(0)).text()
+    assert themes[window.themeList.item(0).data(Qt.UserRole)].title in first
+    assert window.chosen_themes() == chosen and window.audienceCombo.currentText() == audience
+    assert window.audienceDescription.text() == load_catalogue(None, language).audience("policymakers").description
+    assert re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", window.dateEdit.text())
+    assert window.zoomCombo.itemText(0) == fit_width
+    window.zoomCombo.setCurrentIndex(1)
+    assert window.preview.zoomMode() == QPdfView.ZoomMode.FitInView
+    window.zoomCombo.setCurrentIndex(0)
+    assert window.preview.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    assert not window.isWindowModified() and window.current_request().lang == "en"
+    window.languageActions[i18n.ENGLISH].trigger()
+    assert window.audienceCombo.currentText() == "Policymakers" and window.zoomCombo.itemText(0) == "Fit width"
+
+
+def _face(text, font):
+    from PySide6.QtGui import QTextLayout
+
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return [run.rawFont().familyName() for run in layout.glyphRuns()]
+
+
+@pytest.mark.parametrize(("language", "face"), [(i18n.HONG_KONG, "Noto Sans CJK HK"), (i18n.MAINLAND, "Noto Sans CJK SC")])
+def test_chinese_is_drawn_in_the_locales_own_face_not_any_cjk_face(window, language, face):
+    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    if face not in QFontDatabase.families():
+        pytest.skip(f"{face} is not installed")
+    window.languageActions[language].trigger()
+    assert _face("說明说明", QApplication.font()) == [face]
+    assert _face("Export", QApplication.font()) != [face]  # Latin stays in the interface's own face
+    window.languageActions[i18n.ENGLISH].trigger()
+    window.langCombo.setCurrentIndex(window.langCombo.findData(language))  # an English interface, a Chinese brief
+    assert _face("陳美玲", window.titleEdit.font()) == [face] == _face("中文", window.langCombo.font())
+    assert _face("中文", window.langCombo.itemData(window.langCombo.currentIndex(), Qt.FontRole)) == [face]
