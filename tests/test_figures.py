@@ -13,6 +13,7 @@ from briefgen.build import build_document
 from briefgen.catalogue import load_catalogue
 from briefgen.errors import TemplateProblem
 from briefgen.figures.define import FigureBook, resolve
+from briefgen.figures.faces import label_faces
 from briefgen.figures.layout import Measure, layout
 from briefgen.figures.model import Circle, Flow, Label, Line, Polygon, Rect
 from briefgen.style import house_style
@@ -120,8 +121,7 @@ def test_a_date_to_watch_that_has_come_is_left_out():
 def test_every_built_in_figure_stays_inside_its_drawing(width):
     catalogue = load_catalogue(None)
     book = FigureBook(catalogue, tuple(catalogue.themes))
-    faces = house_style().fonts_for("en").pdf_display
-    measure = Measure(faces.regular, faces.bold)
+    measure = Measure(label_faces("en"))
     for figure_id in catalogue.figures:
         drawing = layout(book.spec(figure_id)[0], width)
         for shape in drawing.shapes:

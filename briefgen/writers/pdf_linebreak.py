@@ -16,34 +16,7 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus.paragraph import FragLine, ParaLines, _handleBulletWidth
 from reportlab.rl_config import _FUZZ
 
-from ..chinese import wide
-
-# No line starts with these: closing brackets and quotes, sentence and clause punctuation (full
-# and half width), the iteration and prolonged-sound marks, dashes and ellipses (so that —— and
-# …… stay whole), and unit signs that follow a number.
-NO_START = frozenset(
-    "，。、；：？！）」』》〉】〕〗〙〛］｝”’…—‥・·‧ー々〻ゝゞヽヾ"
-    "｡､｣％‰℃°′″"
-    ",.;:?!)]}%"
-    "\u2015\u2e3a\u2e3b\uff0e\uff64\ufe50\ufe51\ufe52\ufe54\ufe55\ufe56\ufe57"
-)
-# No line ends with these: opening brackets and quotes, and currency signs that precede a number.
-NO_END = frozenset("（「『《〈【〔〖〘〚［｛“‘([{｢＄￥￡$£¥€")
-
-
-def _word(char: str) -> bool:
-    """Part of a Latin word, number or amount: neither a space nor a wide (Chinese) character."""
-    return not char.isspace() and not wide(char)
-
-
-def may_break_before(before: str, after: str, after_is_citation: bool = False) -> bool:
-    """Whether a line may end between `before` and `after` (one character each)."""
-    if after.isspace() or after in NO_START or before in NO_END or after_is_citation:
-        return False
-    if before.isspace():
-        return True
-    return not (_word(before) and _word(after))
-
+from ..chinese import NO_START, may_break_before
 
 class _Unit(str):
     """One character of a paragraph with its fragment (font, size, link) and its width."""

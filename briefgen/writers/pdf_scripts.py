@@ -16,12 +16,12 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from .. import tree
+from ..chinese import join_neutral
 from ..errors import BriefgenError
 from ..style import ScriptFonts
 from ..textsafe import shorten, strip_controls, xml_escape as escape
 from .pdf_fonts import ROLES, VARIANTS, coverage, face, outside, outside_of, role_of, script_coverage
 
-NEUTRAL = frozenset("“”‘’…—–―·‧⸺⸻")  # drawn in the face of the Chinese text they touch
 SHOWN = 6  # characters named in the error
 
 
@@ -80,11 +80,7 @@ def plan(pieces: list[tuple[str, str]], fonts: BriefFonts) -> list[list[tuple[st
         return None
     text = "".join(t for t, _ in pieces)
     bases = [font for t, font in pieces for _ in t]
-    wide = [not c.isspace() and ord(c) not in coverage(base) for c, base in zip(text, bases)]
-    for order in (range(1, len(text)), range(len(text) - 2, -1, -1)):  # neutral marks join Chinese neighbours
-        for i in order:
-            if text[i] in NEUTRAL and not wide[i]:
-                wide[i] = wide[i - 1] if order.step > 0 else wide[i + 1]
+    wide = join_neutral(text, [not c.isspace() and ord(c) not in coverage(base) for c, base in zip(text, bases)])
     fonts_by_char: list[str | None] = list(bases)
     i = 0
     while i < len(text):
