@@ -74,7 +74,12 @@ class Measure:
                 cut = max([i for i in range(1, breaks[0]) if fits(text[:i])] or [1])
             lines.append(text[:cut].rstrip())
             text = text[cut:].lstrip()
-        return lines + ([text] if text else [])
+        lines += [text] if text else []
+        if len(lines) > 1 and len(lines[-1]) == 1 and wide(lines[-1]) and len(lines[-2]) > 3 and wide(lines[-2][-1]):
+            before = lines[-2]  # one character alone on the last line: take the one before it down too
+            if may_break_before(before[-2], before[-1]):
+                lines[-2:] = [before[:-1], before[-1] + lines[-1]]
+        return lines
 
 
 SHAPES = {cls.__name__: cls for cls in (Line, Rect, Circle, Polygon, Label)}
