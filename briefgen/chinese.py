@@ -70,3 +70,18 @@ def join_neutral(text: str, chinese: list[bool]) -> list[bool]:
             if text[i] in NEUTRAL and not flags[i]:
                 flags[i] = flags[i - 1] if order.step > 0 else flags[i + 1]
     return flags
+
+
+def spans(flags: list[bool]) -> list[tuple[int, int]]:
+    """(start, end) of each run of consecutive True flags: the stretches of text drawn in a Chinese face."""
+    out, i = [], 0
+    while i < len(flags):
+        if not flags[i]:
+            i += 1
+            continue
+        end = i
+        while end < len(flags) and flags[end]:
+            end += 1
+        out.append((i, end))
+        i = end
+    return out

@@ -14,7 +14,8 @@ from briefgen.catalogue import load_catalogue
 from briefgen.errors import TemplateProblem
 from briefgen.figures.define import FigureBook, resolve
 from briefgen.figures.faces import label_faces
-from briefgen.figures.layout import Measure, layout
+from briefgen.figures.layout import layout
+from briefgen.figures.measure import Measure
 from briefgen.figures.model import Circle, Flow, Label, Line, Polygon, Rect
 from briefgen.style import house_style
 

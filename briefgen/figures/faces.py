@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..chinese import join_neutral
+from ..chinese import join_neutral, spans
 from ..style import FaceFiles, house_style
 
 
@@ -58,19 +58,11 @@ def runs(text: str, bold: bool, faces: LabelFaces) -> list[tuple[str, str]]:
     chinese = join_neutral(text, [not c.isspace() and ord(c) not in own for c in text])
     files = [latin] * len(text)
     options = [f.bold if bold else f.regular for f in faces.east_asian]
-    i = 0
-    while i < len(text):
-        if not chinese[i]:
-            i += 1
-            continue
-        end = i
-        while end < len(text) and chinese[end]:
-            end += 1
+    for i, end in spans(chinese):
         points = {ord(c) for c in text[i:end]}
         whole = next((path for path in options if points <= coverage(path)), None)
         for k in range(i, end):
             files[k] = whole or next((p for p in options if ord(text[k]) in coverage(p)), latin)
-        i = end
     out: list[tuple[str, str]] = []
     for char, path in zip(text, files):
         if out and out[-1][1] == path:

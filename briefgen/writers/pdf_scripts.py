@@ -16,7 +16,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from .. import tree
-from ..chinese import join_neutral
+from ..chinese import join_neutral, spans
 from ..errors import BriefgenError
 from ..style import ScriptFonts
 from ..textsafe import shorten, strip_controls, xml_escape as escape
@@ -82,19 +82,11 @@ def plan(pieces: list[tuple[str, str]], fonts: BriefFonts) -> list[list[tuple[st
     bases = [font for t, font in pieces for _ in t]
     wide = join_neutral(text, [not c.isspace() and ord(c) not in coverage(base) for c, base in zip(text, bases)])
     fonts_by_char: list[str | None] = list(bases)
-    i = 0
-    while i < len(text):
-        if not wide[i]:
-            i += 1
-            continue
-        end = i
-        while end < len(text) and wide[end]:
-            end += 1
+    for i, end in spans(wide):
         script = fonts.script_for_run(text[i:end], bases[i:end])
         for k in range(i, end):
             fonts_by_char[k] = (face(script, *role_of(bases[k])) if script
                                 else fonts.face_for(ord(text[k]), bases[k]))
-        i = end
     out, position = [], 0
     for piece, _ in pieces:
         runs: list[tuple[str, str]] = []

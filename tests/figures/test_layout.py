@@ -10,7 +10,8 @@ from briefgen.catalogue import load_catalogue
 from briefgen.chinese import NO_END, NO_START
 from briefgen.figures.define import FigureBook
 from briefgen.figures.faces import label_faces
-from briefgen.figures.layout import Measure, layout
+from briefgen.figures.layout import layout
+from briefgen.figures.measure import Measure
 from briefgen.figures.model import Label, Timeline
 from briefgen.style import house_style
 
