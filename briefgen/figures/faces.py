@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
+from ..cache import cached_by_files
 from ..chinese import join_neutral, spans
 from ..style import FaceFiles, house_style
 
@@ -37,11 +39,15 @@ def label_faces(language: str) -> LabelFaces:
 
 @lru_cache(maxsize=16)
 def coverage(path: str) -> frozenset[int]:
-    """The code points a font file has glyphs for."""
+    """The code points a font file has glyphs for (read once, then kept in the cache folder)."""
+    return frozenset(cached_by_files("font-coverage", [Path(path)], lambda: _read_coverage(path)))
+
+
+def _read_coverage(path: str) -> list[int]:
     from fontTools.ttLib import TTFont  # only when a label holds a character outside printable ASCII
 
     with TTFont(path, lazy=True) as font:
-        return frozenset(font.getBestCmap())
+        return sorted(font.getBestCmap())
 
 
 def _ascii(text: str) -> bool:
