@@ -13,7 +13,9 @@ from briefgen.build import build_document
 from briefgen.catalogue import load_catalogue
 from briefgen.errors import TemplateProblem
 from briefgen.figures.define import FigureBook, resolve
-from briefgen.figures.layout import Measure, layout
+from briefgen.figures.faces import label_faces
+from briefgen.figures.layout import layout
+from briefgen.figures.measure import Measure
 from briefgen.figures.model import Circle, Flow, Label, Line, Polygon, Rect
 from briefgen.style import house_style
 
@@ -116,14 +118,14 @@ def test_a_date_to_watch_that_has_come_is_left_out():
     assert [e.date for e in later.spec.events if e.upcoming] == ["2028"]
 
 
+@pytest.mark.parametrize("lang", ["en", "zh-Hant-HK", "zh-Hans-CN"])
 @pytest.mark.parametrize("width", [house_style().frame_width, 250.0])
-def test_every_built_in_figure_stays_inside_its_drawing(width):
-    catalogue = load_catalogue(None)
+def test_every_built_in_figure_stays_inside_its_drawing(width, lang):
+    catalogue = load_catalogue(None, lang)
     book = FigureBook(catalogue, tuple(catalogue.themes))
-    faces = house_style().fonts_for("en").pdf_display
-    measure = Measure(faces.regular, faces.bold)
+    measure = Measure(label_faces(lang))
     for figure_id in catalogue.figures:
-        drawing = layout(book.spec(figure_id)[0], width)
+        drawing = layout(book.spec(figure_id)[0], width, lang)
         for shape in drawing.shapes:
             if isinstance(shape, Label):
                 w = measure.width(shape.text, shape.size, shape.bold)

@@ -11,6 +11,7 @@ from typing import Any, Iterable, Mapping
 from ..errors import TemplateProblem
 from ..facts import CITE_LIMIT, Register, current_to, line_of, parse_day
 from ..resources import assets_dir, read_asset_toml, read_toml
+from ..strings import ENGLISH, words
 from markupsafe import Markup
 
 from .model import LANE_ORDER, Chart, Edge, Event, Flow, Node, Point, Spec, Timeline, describe
@@ -159,7 +160,12 @@ def _watch_day(text: str) -> dt.date | None:
     return parse_day(f"{text}-01") if re.fullmatch(r"\d{4}", text) else parse_day(text)
 
 
-def _month(day: dt.date, with_day: bool = False) -> str:
+def _month(day: dt.date, with_day: bool = False, lang: str = ENGLISH) -> str:
+    """A point's or milestone's date as printed: Feb 2026 or 13 Feb 2026; 2026年2月 or 2026年2月13日 in Chinese."""
+    if lang != ENGLISH:
+        from ..titles import long_date  # titles reads the catalogue, which reads these definitions
+
+        return long_date(day.isoformat() if with_day else day.isoformat()[:7], lang)
     return f"{day.day} {day:%b %Y}" if with_day else f"{day:%b %Y}"
 
 
@@ -172,7 +178,8 @@ def _states(statement: str, value: float) -> bool:
                                                                               statement, re.I) is not None
 
 
-def _chart(d: Definition, register: Register) -> tuple[Chart, tuple[str, ...]]:
+def _chart(d: Definition, register: Register, lang: str = ENGLISH) -> tuple[Chart, tuple[str, ...]]:
+    _ = words(lang)
     points = d.fields["points"]
     if not isinstance(points, list) or not all(isinstance(p, dict) for p in points):
         raise d.problem('points must be a list of tables, like points = [{ fact = "id", value = 7 }]', "points")
@@ -194,12 +201,13 @@ def _chart(d: Definition, register: Register) -> tuple[Chart, tuple[str, ...]]:
             raise d.problem(f"point {index}: date must be YYYY-MM-DD or YYYY-MM", "points")
         precise = len(str(point.get("date", fact["date"]))) == 10 and "date" in point
         reported = fact["status"] == "reported" or fact["confidence"] == "low"
-        made.append(Point(_month(day, precise), float(value), day.toordinal(), "reported" if reported else ""))
+        made.append(Point(_month(day, precise, lang), float(value), day.toordinal(), _("reported") if reported else ""))
         facts.append(fact_id)
     if [p.day for p in made] != sorted(p.day for p in made):
         raise d.problem("points must be in date order", "points")
-    as_of = f"Facts current to {_long(current_to(register, facts))}"
-    chart = Chart(d.kind, tuple(made), d.fields["unit"], d.fields["y_title"], as_of)
+    as_of = _("Facts current to %(date)s", date=_long(current_to(register, facts), lang))
+    title = _("%(title)s (%(unit)s)", title=d.fields["y_title"], unit=d.fields["unit"])
+    chart = Chart(d.kind, tuple(made), d.fields["unit"], d.fields["y_title"], as_of, title)
     return chart, tuple(facts)
 
 
@@ -232,12 +240,17 @@ def _flow(d: Definition) -> Flow:
     return Flow(tuple(made), tuple(links))
 
 
-def _long(day: dt.date) -> str:
+def _long(day: dt.date, lang: str = ENGLISH) -> str:
+    if lang != ENGLISH:
+        from ..titles import long_date  # titles reads the catalogue, which reads these definitions
+
+        return long_date(day, lang)
     return f"{day.day} {day:%B %Y}"
 
 
 def _timeline(d: Definition, register: Register, milestones: Iterable[Mapping[str, str]],
-              facts_date: dt.date) -> tuple[Timeline, tuple[str, ...]]:
+              facts_date: dt.date, lang: str = ENGLISH) -> tuple[Timeline, tuple[str, ...]]:
+    _ = words(lang)
     if d.fields.get("facts"):
         rows = []
         for fact_id in d.fields["facts"]:
@@ -254,41 +267,47 @@ def _timeline(d: Definition, register: Register, milestones: Iterable[Mapping[st
         raise d.problem(f"a timeline needs at least two dated facts; these themes give {len(rows)}", "facts")
     lanes_named = {"hong-kong": "Hong Kong", "mainland": "Mainland", "cross-boundary": "Cross-boundary",
                    "international": "International"}
-    events = tuple(Event(_month(parse_day(r["date"]) or facts_date), r["event"],
-                         lanes_named.get(r["jurisdiction"], r["jurisdiction"]), r["status"] == "history") for r in rows)
+    days = [parse_day(r["date"]) or facts_date for r in rows]
+    events = tuple(Event(_month(day, lang=lang), r["event"], lanes_named.get(r["jurisdiction"], r["jurisdiction"]),
+                         r["status"] == "history", year=str(day.year)) for r, day in zip(rows, days))
     sources = [r["source"] for r in rows]
     for item in sorted(d.fields.get("watch", []), key=lambda item: _watch_day(item["date"])):
         day = _watch_day(item["date"])
         if day <= facts_date:  # a date that has come is no longer one to watch; the register says what happened
             continue
         fact = register.fact(item["fact"])
-        shown = item["date"] if len(item["date"]) == 4 else _month(day)  # a bare year says no more than its fact
+        shown = item["date"] if len(item["date"]) == 4 else _month(day, lang=lang)  # a bare year says no more than its fact
         events += (Event(shown, item["label"], lanes_named.get(fact["jurisdiction"], fact["jurisdiction"]),
-                         upcoming=True),)
+                         upcoming=True, year=str(day.year)),)
         sources.append(fact["sources"][0])
     lanes = tuple(lane for lane in LANE_ORDER if any(e.lane == lane for e in events))
-    return Timeline(events, lanes, f"Facts current to {_long(facts_date)}"), tuple(sources)
+    shown_lanes = {"Hong Kong": _("Hong Kong"), "Mainland": _("Mainland"), "Cross-boundary": _("Cross-boundary"),
+                   "International": _("International")}
+    as_of = _("Facts current to %(date)s", date=_long(facts_date, lang))
+    return Timeline(events, lanes, as_of, tuple(shown_lanes.get(lane, lane) for lane in lanes),
+                    _("To watch")), tuple(sources)
 
 
 def resolve(d: Definition, register: Register, milestones: Iterable[Mapping[str, str]],
-            facts_date: dt.date) -> Resolved:
-    """The figure for one brief, whose milestones and facts date depend on its themes."""
+            facts_date: dt.date, lang: str = ENGLISH) -> Resolved:
+    """The figure for one brief, in its language, whose milestones and facts date depend on its themes."""
     if d.kind == "timeline":
-        spec, sources = _timeline(d, register, milestones, facts_date)
+        spec, sources = _timeline(d, register, milestones, facts_date, lang)
     elif d.kind == "flow":
         spec, sources = _flow(d), tuple(register.fact(f)["sources"][0] for f in d.fields.get("facts", []))
     else:
-        spec, facts = _chart(d, register)
+        spec, facts = _chart(d, register, lang)
         sources = tuple(register.fact(f)["sources"][0] for f in facts)
-    return Resolved(d, spec, describe(spec), tuple(dict.fromkeys(sources)))
+    return Resolved(d, spec, describe(spec, words(lang)), tuple(dict.fromkeys(sources)))
 
 
-def source_line(resolved: Resolved, register: Register) -> str:
+def source_line(resolved: Resolved, register: Register, lang: str = ENGLISH) -> str:
     """The source line's words: the definition's own, or the publishers of the sources it cites."""
     if "source" in resolved.definition.fields:
         return resolved.definition.fields["source"]
+    _ = words(lang)
     publishers = list(dict.fromkeys(register.sources[s]["publisher"] for s in resolved.sources))
-    return "; ".join(publishers) if publishers else "briefgen's fact register"
+    return _("; ").join(publishers) if publishers else _("briefgen's fact register")
 
 
 def credits(resolved: Resolved, register: Register) -> list[dict[str, Any]]:
@@ -313,6 +332,7 @@ class FigureBook:
     def __init__(self, catalogue: Any, theme_ids: Iterable[str]) -> None:
         self.catalogue, self.theme_ids = catalogue, tuple(theme_ids)
         self.resolved: dict[str, Resolved] = {}
+        self.lang = getattr(catalogue, "lang", ENGLISH)
 
     def get(self, figure_id: str) -> Resolved:
         """The resolved figure, or KeyError if no figures.toml defines it."""
@@ -320,7 +340,7 @@ class FigureBook:
             definition = self.catalogue.figures[figure_id]
             self.resolved[figure_id] = resolve(definition, self.catalogue.register,
                                                self.catalogue.timeline_for(self.theme_ids),
-                                               self.catalogue.facts_date(self.theme_ids))
+                                               self.catalogue.facts_date(self.theme_ids), self.lang)
         return self.resolved[figure_id]
 
     def info(self, figure_id: str) -> dict[str, Any]:
@@ -331,7 +351,7 @@ class FigureBook:
             raise ValueError(f"unknown figure '{figure_id}'; figures are: {', '.join(self.catalogue.figures)}") from None
         fields = found.definition.fields
         return {"id": Markup(found.definition.id), "kind": found.definition.kind, "caption": fields["caption"],
-                "source": source_line(found, self.catalogue.register), "sources": list(found.sources),
+                "source": source_line(found, self.catalogue.register, self.lang), "sources": list(found.sources),
                 "credits": credits(found, self.catalogue.register)}
 
     def spec(self, figure_id: str) -> tuple[Spec, str]:

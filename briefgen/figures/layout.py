@@ -10,46 +10,10 @@ from pathlib import Path
 
 from ..cache import cached_bytes
 from ..style import HouseStyle, house_style
-from .model import LANE_ORDER, Chart, Circle, Drawing, Edge, Flow, Label, Line, Polygon, Rect, Shape, Spec, Timeline
-_REFERENCE_SIZE = 100
+from .faces import label_faces
+from .measure import Measure
+from .model import LANE_ORDER, Chart, Circle, Drawing, Edge, Event, Flow, Label, Line, Polygon, Rect, Shape, Spec, Timeline
 ARROW = (5.5, 3.0)  # arrowhead length and half-width
-
-
-@lru_cache(maxsize=8)
-def _font(path: str):
-    from PIL import ImageFont  # only when a drawing is laid out anew (see layout)
-
-    return ImageFont.truetype(path, _REFERENCE_SIZE)
-
-
-class Measure:
-    """Text widths and line breaks in the display face the PDF embeds and the PNG draws with."""
-
-    def __init__(self, regular: str, bold: str) -> None:
-        self.paths = {False: regular, True: bold}
-
-    def width(self, text: str, size: float, bold: bool = False) -> float:
-        return _font(self.paths[bold]).getlength(text) * size / _REFERENCE_SIZE
-
-    def wrap(self, text: str, size: float, width: float, bold: bool = False) -> list[str]:
-        """Greedy line breaks at spaces; a word wider than `width` is broken between letters."""
-        lines: list[str] = []
-        current = ""
-        for word in text.split():
-            trial = f"{current} {word}" if current else word
-            if self.width(trial, size, bold) <= width or not current and self.width(word, size, bold) <= width:
-                current = trial
-                continue
-            if current:
-                lines.append(current)
-            current = word
-            while self.width(current, size, bold) > width and len(current) > 1:
-                cut = max(1, int(len(current) * width / self.width(current, size, bold)))
-                while cut > 1 and self.width(current[:cut], size, bold) > width:
-                    cut -= 1
-                lines.append(current[:cut])
-                current = current[cut:]
-        return lines + ([current] if current else [])
 
 
 SHAPES = {cls.__name__: cls for cls in (Line, Rect, Circle, Polygon, Label)}
@@ -62,11 +26,11 @@ def layout(spec: Spec, width: float, language: str = "en") -> Drawing:
     Laying text out measures it with Pillow in the display face; the result is kept in the cache
     folder, keyed by the spec, the width, the fonts and this code, so a new process reuses it.
     """
-    faces = house_style().fonts_for(language).pdf_display
+    faces = label_faces(language)
     kept = cached_bytes("figure-layouts", repr((spec, width, language)),
                         lambda: _as_bytes(_lay_out(spec, width, language)),
-                        sources=[Path(faces.regular), Path(faces.bold), Path(__file__),
-                                 Path(__file__).with_name("model.py")])
+                        sources=[*map(Path, faces.paths()), Path(__file__), Path(__file__).with_name("model.py"),
+                                 Path(__file__).with_name("faces.py"), Path(__file__).with_name("measure.py")])
     try:
         return _from_bytes(kept)
     except Exception:  # an entry that is not a drawing: lay it out again
@@ -83,9 +47,7 @@ def _from_bytes(data: bytes) -> Drawing:
 
 
 def _lay_out(spec: Spec, width: float, language: str) -> Drawing:
-    style = house_style()
-    faces = style.fonts_for(language).pdf_display
-    pen = _Pen(style, Measure(faces.regular, faces.bold))
+    pen = _Pen(house_style(), Measure(label_faces(language)))
     pen.width = width
     if isinstance(spec, Timeline):
         height = _timeline(spec, width, pen)
@@ -164,24 +126,25 @@ def lighter(colour: str, share: float = 0.55) -> str:
 # Timeline: one column per milestone in date order, one lane per jurisdiction ------------------------
 def _timeline(spec: Timeline, width: float, pen: _Pen) -> float:
     size, leading, m = pen.size, pen.leading, pen.measure
-    lane_width = min(84.0, max(m.width(lane, size + 0.5, True) for lane in spec.lanes) + 12)
+    names = dict(zip(spec.lanes, spec.lane_names or spec.lanes))
+    lane_width = min(84.0, max(m.width(names[lane], size + 0.5, True) for lane in spec.lanes) + 12)
     x0, x1 = lane_width, width - 2
     column = (x1 - x0) / len(spec.events)
     band = leading + 6
     past = sum(1 for event in spec.events if not event.upcoming)
     as_of_x = x1 if past == len(spec.events) else x0 + past * column - 2  # the facts' date, before any date to watch
-    watch_text = "To watch" if past < len(spec.events) else ""
+    watch_text = spec.watch_title if past < len(spec.events) else ""
     watch_span = (as_of_x, as_of_x + m.width(watch_text, size, True) + 8)
     # the year band: each year spans its milestones' columns (a year label gives way to "To watch")
     start = 0
     for index, event in enumerate(spec.events + (None,)):  # type: ignore[operator]
-        year = event.date[-4:] if event else None
-        if index and year != spec.events[start].date[-4:]:
+        year = _year(event) if event else None
+        if index and year != _year(spec.events[start]):
             left = x0 + start * column
             pen.shapes.append(Line(left, 1, left, band, pen.colour("rule"), 0.6))
-            label_end = left + 3 + m.width(spec.events[start].date[-4:], size, True)
+            label_end = left + 3 + m.width(_year(spec.events[start]), size, True)
             if not watch_text or label_end < watch_span[0] or left + 3 > watch_span[1]:
-                pen.text(left + 3, band - 5, spec.events[start].date[-4:], pen.colour("muted"), bold=True)
+                pen.text(left + 3, band - 5, _year(spec.events[start]), pen.colour("muted"), bold=True)
             start = index
     pen.shapes.append(Line(x0, band, x1, band, pen.colour("rule"), 0.6))
     pen.shapes.append(Rect(as_of_x - m.width(spec.as_of, size) - 8, 0, m.width(spec.as_of, size) + 6, band - 1,
@@ -226,7 +189,7 @@ def _timeline(spec: Timeline, width: float, pen: _Pen) -> float:
         lane_height = max(sum(heights) + 3, leading + 6)
         if lane_index % 2 == 0:
             pen.shapes.append(Rect(0, top, x1, lane_height, fill=pen.colour("table_stripe_fill")))
-        pen.text(4, top + 3 + size, lane, colour, bold=True, size=size + 0.5)
+        pen.text(4, top + 3 + size, names[lane], colour, bold=True, size=size + 0.5)
         for tier, dot, left, lead, event, lines in placed:
             y = top + 3 + sum(heights[:tier]) + size
             pen.shapes.append(Line(dot, band - 3, dot, band, pen.colour("muted"), 0.6))
@@ -241,6 +204,10 @@ def _timeline(spec: Timeline, width: float, pen: _Pen) -> float:
         top += lane_height
     pen.shapes.append(Line(as_of_x, 0, as_of_x, top, pen.colour("accent"), 1.0, (2.0, 1.5)))
     return top + 1
+
+
+def _year(event: Event) -> str:
+    return event.year or event.date[-4:]
 
 
 def _wrap_after(m: Measure, text: str, size: float, width: float, lead: float) -> list[str]:
@@ -266,7 +233,7 @@ def _number(value: float) -> str:
 def _chart(spec: Chart, width: float, pen: _Pen) -> float:
     size, leading, m = pen.size, pen.leading, pen.measure
     colour = pen.style.figure_palette[0]
-    pen.text(0, size + 1, f"{spec.y_title} ({spec.unit})", pen.colour("text"), bold=True, size=size + 0.5)
+    pen.text(0, size + 1, spec.title or f"{spec.y_title} ({spec.unit})", pen.colour("text"), bold=True, size=size + 0.5)
     step = _nice_step(max(p.value for p in spec.points))
     top_value = step * math.ceil(max(p.value for p in spec.points) / step)
     ticks = [step * k for k in range(int(round(top_value / step)) + 1)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 
 LANE_ORDER = ("Hong Kong", "Mainland", "Cross-boundary", "International")
@@ -18,13 +19,16 @@ class Event:
     lane: str
     history: bool = False  # replaced law: drawn hollow and muted
     upcoming: bool = False  # a date to watch, after the facts' date: drawn hollow, right of the facts-date line
+    year: str = ""  # the year band's label (the date's last four characters if empty)
 
 
 @dataclass(frozen=True)
 class Timeline:
     events: tuple[Event, ...]
-    lanes: tuple[str, ...]
+    lanes: tuple[str, ...]  # jurisdictions, as named in LANE_ORDER (which gives each its colour)
     as_of: str  # e.g. "Facts current to 29 November 2026"
+    lane_names: tuple[str, ...] = ()  # each lane as printed, in the brief's language (the lane itself if empty)
+    watch_title: str = "To watch"  # over the dates to watch
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ class Chart:
     unit: str
     y_title: str
     as_of: str = ""
+    title: str = ""  # the axis title as printed ("y_title (unit)" if empty)
 
 
 @dataclass(frozen=True)
@@ -72,24 +77,33 @@ class Flow:
 Spec = Timeline | Chart | Flow
 
 
-def describe(spec: Spec) -> str:
-    """Alt text: the figure's content as one paragraph a screen reader can speak."""
+def _english(message: str, **values: object) -> str:
+    return message % values if values else message
+
+
+def describe(spec: Spec, _: Callable[..., str] = _english) -> str:
+    """Alt text: the figure's content as one paragraph a screen reader can speak, in the words `_` gives."""
     if isinstance(spec, Timeline):
+        names = dict(zip(spec.lanes, spec.lane_names or spec.lanes))
         past = [e for e in spec.events if not e.upcoming]
         ahead = [e for e in spec.events if e.upcoming]
-        items = "; ".join(f"{e.date}, {e.lane}: {e.label}" for e in past)
-        watch = "; ".join(f"{e.date}, {e.lane}: {e.label}" for e in ahead)
-        return (f"Timeline of {len(past)} milestones by jurisdiction ({', '.join(spec.lanes)}), "
-                f"from {past[0].date} to {past[-1].date}: {items}. {spec.as_of}."
-                + (f" Dates to watch: {watch}." if ahead else ""))
+        items, watch = (_("; ").join(_("%(date)s, %(lane)s: %(label)s", date=e.date, lane=names.get(e.lane, e.lane),
+                                        label=e.label) for e in events) for events in (past, ahead))
+        text = _("Timeline of %(count)s milestones by jurisdiction (%(lanes)s), from %(first)s to %(last)s: "
+                 "%(items)s. %(as_of)s.", count=len(past), lanes=_(", ").join(names[lane] for lane in spec.lanes),
+                 first=past[0].date, last=past[-1].date, items=items, as_of=spec.as_of)
+        return text + (_(" Dates to watch: %(items)s.", items=watch) if ahead else "")
     if isinstance(spec, Chart):
-        kind = "Bar chart" if spec.style == "bar" else "Line chart"
-        items = "; ".join(f"{p.label}: {_number(p.value)}{f' ({p.note})' if p.note else ''}" for p in spec.points)
-        return f"{kind} of {spec.y_title} ({spec.unit}): {items}."
+        items = _("; ").join(_("%(label)s: %(value)s", label=p.label, value=_number(p.value))
+                             + (_(" (%(note)s)", note=p.note) if p.note else "") for p in spec.points)
+        if spec.style == "bar":
+            return _("Bar chart of %(title)s (%(unit)s): %(items)s.", title=spec.y_title, unit=spec.unit, items=items)
+        return _("Line chart of %(title)s (%(unit)s): %(items)s.", title=spec.y_title, unit=spec.unit, items=items)
     names = {node.id: node.label for node in spec.nodes}
-    steps = "; ".join(f"{names[e.source]} {'and' if e.both else 'to'} {names[e.target]}"
-                      f"{': ' + e.label if e.label else ''}" for e in spec.edges)
-    return f"Flow diagram of {len(spec.nodes)} parties: {steps}."
+    steps = _("; ").join((_("%(a)s and %(b)s", a=names[e.source], b=names[e.target]) if e.both
+                          else _("%(a)s to %(b)s", a=names[e.source], b=names[e.target]))
+                         + (_(": %(label)s", label=e.label) if e.label else "") for e in spec.edges)
+    return _("Flow diagram of %(count)s parties: %(steps)s.", count=len(spec.nodes), steps=steps)
 
 
 def _number(value: float) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..cache import cached_bytes
 from ..style import house_style
+from .faces import LabelFaces, label_faces, runs
 from .model import Circle, Drawing, Label, Line, Polygon, Rect
 
 _ANCHORS = {"start": "ls", "middle": "ms", "end": "rs"}
@@ -32,11 +33,10 @@ def png(drawing: Drawing, dpi: int | None = None, language: str = "en") -> bytes
     Encoding a print-resolution PNG costs tens of milliseconds, so pictures are kept in the cache folder,
     keyed by everything they depend on: the drawing's shapes and text, the resolution, the fonts and this code.
     """
-    style = house_style()
-    dpi = dpi or style.figure_dpi
-    faces = style.fonts_for(language).pdf_display
-    return cached_bytes("figures", repr((drawing, dpi)), lambda: _draw(drawing, dpi, faces),
-                        sources=[Path(faces.regular), Path(faces.bold), Path(__file__)])
+    dpi = dpi or house_style().figure_dpi
+    faces = label_faces(language)
+    return cached_bytes("figures", repr((drawing, dpi, faces)), lambda: _draw(drawing, dpi, faces),
+                        sources=[*map(Path, faces.paths()), Path(__file__), Path(__file__).with_name("faces.py")])
 
 
 def _draw(drawing: Drawing, dpi: int, faces) -> bytes:
@@ -68,12 +68,25 @@ def _draw(drawing: Drawing, dpi: int, faces) -> bytes:
         elif isinstance(shape, Polygon):
             draw.polygon([(s(x), s(y)) for x, y in shape.points], fill=_rgb(shape.fill))
         elif isinstance(shape, Label):
-            font = _font(faces.bold if shape.bold else faces.regular, max(1, round(s(shape.size))))
-            draw.text((s(shape.x), s(shape.y)), shape.text, fill=_rgb(shape.colour), font=font,
-                      anchor=_ANCHORS[shape.anchor])
+            _label(draw, shape, s, faces)
     out = io.BytesIO()
     image.save(out, "PNG", optimize=False, compress_level=6, dpi=(dpi, dpi))
     return out.getvalue()
+
+
+def _label(draw, shape: Label, s, faces: LabelFaces) -> None:
+    """One label, each run by script in a face that has its glyphs, on one baseline."""
+    pixels = max(1, round(s(shape.size)))
+    parts = [(run, _font(path, pixels)) for run, path in runs(shape.text, shape.bold, faces)]
+    if len(parts) == 1:
+        draw.text((s(shape.x), s(shape.y)), parts[0][0], fill=_rgb(shape.colour), font=parts[0][1],
+                  anchor=_ANCHORS[shape.anchor])
+        return
+    widths = [font.getlength(run) for run, font in parts]
+    x = s(shape.x) - {"start": 0.0, "middle": sum(widths) / 2, "end": sum(widths)}[shape.anchor]
+    for (run, font), width in zip(parts, widths):
+        draw.text((x, s(shape.y)), run, fill=_rgb(shape.colour), font=font, anchor="ls")
+        x += width
 
 
 def _line(draw, points: list[tuple[float, float]], colour, width: int, dash: list[float]) -> None:

@@ -280,7 +280,7 @@ def write(document: tree.Document, stream: BinaryIO) -> None:
     prepared = _prepared(meta.language)
     core = core_properties(meta)
     translator = Translator(prepared, style, style.latin, style.east_asian(meta.language)[0])
-    translator.language = meta.language.split("-")[0]
+    translator.language = meta.language  # the full tag: a mainland brief's figures take the mainland faces
     translator.figure_label = meta.figure_label
     translator.headings = tree.headings(document)
     translator.bookmark_headings = any(isinstance(block, tree.Contents) for block in document.blocks)

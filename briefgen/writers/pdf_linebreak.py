@@ -16,27 +16,14 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus.paragraph import FragLine, ParaLines, _handleBulletWidth
 from reportlab.rl_config import _FUZZ
 
-from ..chinese import wide
-
-# No line starts with these: closing brackets and quotes, sentence and clause punctuation (full
-# and half width), the iteration and prolonged-sound marks, dashes and ellipses (so that —— and
-# …… stay whole), and unit signs that follow a number.
-NO_START = frozenset(
-    "，。、；：？！）」』》〉】〕〗〙〛］｝”’…—‥・·‧ー々〻ゝゞヽヾ"
-    "｡､｣％‰℃°′″"
-    ",.;:?!)]}%"
-    "\u2015\u2e3a\u2e3b\uff0e\uff64\ufe50\ufe51\ufe52\ufe54\ufe55\ufe56\ufe57"
-)
-# No line ends with these: opening brackets and quotes, and currency signs that precede a number.
-NO_END = frozenset("（「『《〈【〔〖〘〚［｛“‘([{｢＄￥￡$£¥€")
-
+from ..chinese import NO_END, NO_START, in_word
 
 _WORD: dict[str, bool] = {}  # character -> whether it belongs to a Latin word (cached: asked for every character)
 
 
 def _is_word(char: str) -> bool:
-    """Part of a Latin word, number or amount: neither a space nor a wide (Chinese) character."""
-    _WORD[char] = found = not (char.isspace() or (len(char) == 1 and wide(char)))
+    """in_word, remembered."""
+    _WORD[char] = found = in_word(char)
     return found
 
 
@@ -73,7 +60,8 @@ class _Units:
 
     def breaks(self) -> list[bool]:
         """For each unit, whether a line may start with it: not the first, a space, a mark in NO_START or a
-        citation; not after a mark in NO_END; after a space, or where a Chinese character meets any other."""
+        citation; not after a mark in NO_END; after a space, or where a Chinese character meets any other
+        (chinese.may_break_before, decided for a whole paragraph at once)."""
         chars, frags = self.chars, self.frags
         word = [_WORD.get(char) if char in _WORD else _is_word(char) for char in chars]
         rises = {id(frag): bool(getattr(frag, "rise", 0)) for frag in frags}

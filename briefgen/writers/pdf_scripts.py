@@ -18,12 +18,12 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from .. import tree
+from ..chinese import join_neutral, spans
 from ..errors import BriefgenError
 from ..style import ScriptFonts
 from ..textsafe import shorten, strip_controls, xml_escape as escape
 from .pdf_fonts import ROLES, VARIANTS, coverage, face, outside, outside_of, role_of, script_coverage
 
-NEUTRAL = frozenset("“”‘’…—–―·‧⸺⸻")  # drawn in the face of the Chinese text they touch
 SHOWN = 6  # characters named in the error
 
 
@@ -86,19 +86,9 @@ def plan(pieces: list[tuple[str, str]], fonts: BriefFonts) -> list[list[tuple[st
     for piece, base in pieces:
         covered = coverage(base)
         wide.extend(not c.isspace() and ord(c) not in covered for c in piece)
-    for order in (range(1, len(text)), range(len(text) - 2, -1, -1)):  # neutral marks join Chinese neighbours
-        for i in order:
-            if text[i] in NEUTRAL and not wide[i]:
-                wide[i] = wide[i - 1] if order.step > 0 else wide[i + 1]
+    wide = join_neutral(text, wide)
     fonts_by_char: list[str | None] = list(bases)
-    i = 0
-    while i < len(text):
-        if not wide[i]:
-            i += 1
-            continue
-        end = i
-        while end < len(text) and wide[end]:
-            end += 1
+    for i, end in spans(wide):
         script = fonts.script_for_run(text[i:end], bases[i:end])
         if script:
             faces: dict[str, str] = {}
@@ -108,7 +98,6 @@ def plan(pieces: list[tuple[str, str]], fonts: BriefFonts) -> list[list[tuple[st
         else:
             for k in range(i, end):
                 fonts_by_char[k] = fonts.face_for(ord(text[k]), bases[k])
-        i = end
     out, position = [], 0
     for piece, _ in pieces:
         chosen = fonts_by_char[position:position + len(piece)]
