@@ -11,7 +11,7 @@ from typing import Any, Iterable, Mapping
 
 from .errors import BriefgenError
 from .locales import ENGLISH, LOCALES_FOLDER, content_file, translate_register, user_table
-from .figures.define import FIGURES_FILE, Definition, load_definitions
+from .figures.define import FIGURES_FILE, Definition, load_definitions, untranslated_figures
 from .facts import FACTS_FILE, SOURCES_FILE, Register, current_to, line_of, load_register, sources_of, timeline
 from .resources import assets_dir, read_asset_toml, read_toml
 from .theme_content import cited_facts, resolve_rows, resolve_theme
@@ -170,7 +170,8 @@ def _load(user_dir: str | None, _stamps: tuple[int | None, ...], lang: str = ENG
         figures=MappingProxyType(load_definitions(folder, register, lang)),
         lang=lang,
         untranslated=tuple([f"audience '{key}'" for key in _untranslated_audiences(folder, lang)]
-                           + [f"fact '{key}'" for key in untranslated_facts]),
+                           + [f"fact '{key}'" for key in untranslated_facts]
+                           + [f"figure '{key}'" for key in untranslated_figures(folder, lang)]),
     )
 
 

@@ -71,4 +71,4 @@ def untranslated_warning(catalogue: Any, user_dir: Path | None) -> str:
         return ""
     folder = user_dir / LOCALES_FOLDER / catalogue.lang
     return (f"no {catalogue.lang} translation of your {', '.join(catalogue.untranslated)}; shown in English "
-            f"(translate them in {folder / 'audiences.toml'} or {folder / FACTS_FILE})")
+            f"(translate them in {folder / 'audiences.toml'}, {folder / FACTS_FILE} or {folder / 'figures.toml'})")

@@ -229,3 +229,24 @@ def test_a_chinese_docx_is_in_its_locale(rendered):
     assert document.core_properties.language == lang
     defaults = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
     assert (defaults.get(f"{W}val"), defaults.get(f"{W}eastAsia")) == (word_lang, word_lang)
+
+
+def test_the_users_own_figure_falls_back_to_english_until_translated(tmp_path):
+    from .test_figures import USER_FIGURE
+
+    (tmp_path / "figures.toml").write_text(USER_FIGURE, encoding="utf-8")
+    english = load_catalogue(tmp_path, "zh-Hant-HK")
+    assert english.figures["stablecoin-path"].fields["caption"] == "From licence to market"
+    assert english.untranslated == ("figure 'stablecoin-path'",)
+    folder = tmp_path / "locales" / "zh-Hant-HK"
+    folder.mkdir(parents=True)
+    (folder / "figures.toml").write_text(
+        '[figures.stablecoin-path]\ncaption = "由牌照到市場"\nnodes = [\n'
+        '  { id = "issuer", label = "持牌發行人", col = 0 },\n'
+        '  { id = "holder", label = "持有人", detail = "按面值贖回", col = 1 },\n]\n'
+        'edges = [{ from = "issuer", to = "holder", label = "以儲備鑄造" }]\n', encoding="utf-8")
+    translated = load_catalogue(tmp_path, "zh-Hant-HK")
+    fields = translated.figures["stablecoin-path"].fields
+    assert fields["caption"] == "由牌照到市場" and fields["nodes"][0]["label"] == "持牌發行人"
+    assert fields["facts"] == ["hk-stablecoins-ordinance"] and translated.untranslated == ()
+    assert load_catalogue(tmp_path, "zh-Hans-CN").untranslated == ("figure 'stablecoin-path'",)

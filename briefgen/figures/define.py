@@ -71,6 +71,8 @@ def read_definitions(user_dir: Path | None, register: Register,
         if not isinstance(table, dict) or set(data) - {"figures"}:
             problems.append(TemplateProblem(str(path), 1, "put each figure in a [figures.ID] table"))
             continue
+        if not builtin:
+            table = _translated(table, user_dir, lang)
         for key, fields in table.items():
             definition = Definition(key, str(fields.get("kind", "")) if isinstance(fields, dict) else "",
                                     fields if isinstance(fields, dict) else {}, path)
@@ -79,6 +81,29 @@ def read_definitions(user_dir: Path | None, register: Register,
             if not shape:
                 found[key] = definition
     return found, problems
+
+
+UNTRANSLATED_KEYS = ("kind", "facts")  # what a translation of a figure cannot change
+
+
+def _translated(table: dict[str, Any], user_dir: Path | None, lang: str) -> dict[str, Any]:
+    """The user's figures with the text fields of their translation into `lang` (locales/LANG/figures.toml) in place."""
+    from ..locales import user_table
+
+    words = user_table(user_dir, lang, FIGURES_FILE, "figures")
+    return {key: {**fields, **{name: value for name, value in words.get(key, {}).items() if name not in UNTRANSLATED_KEYS}}
+            if isinstance(fields, dict) else fields for key, fields in table.items()}
+
+
+def untranslated_figures(user_dir: Path | None, lang: str) -> list[str]:
+    """The user's figures whose translation into `lang` gives no caption (they are shown in English)."""
+    from ..locales import ENGLISH, user_table
+
+    if lang == ENGLISH or user_dir is None or not (user_dir / FIGURES_FILE).is_file():
+        return []
+    words = user_table(user_dir, lang, FIGURES_FILE, "figures")
+    return [key for key in read_toml(user_dir / FIGURES_FILE).get("figures", {})
+            if not isinstance(words.get(key, {}).get("caption"), str)]
 
 
 def load_definitions(user_dir: Path | None, register: Register, lang: str = "en") -> dict[str, Definition]:
