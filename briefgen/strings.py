@@ -76,12 +76,13 @@ def words(lang: str, user_dir: Path | None = None) -> Words:
 
 
 def tidy_chinese_spacing(markdown: str) -> str:
-    """No space beside full-width punctuation, or between two Chinese characters, in a Chinese brief's Markdown.
+    """No space beside full-width punctuation, between two Chinese characters or after a citation, in Chinese Markdown.
 
     Templates join sentences and labels with the spaces English needs; Chinese sets them solid.
     """
     markdown = re.sub(f"(?<=[{_FULL_WIDTH_PUNCTUATION}]) +(?=[^\\s|])", "", markdown)
     markdown = re.sub(f"(?<=[^\\s|]) +(?=[{_FULL_WIDTH_PUNCTUATION}])", "", markdown)
+    markdown = re.sub(f"(\\[\\^[^\\]\\s]+\\]) +(?=[{_CJK}])", r"\1", markdown)  # a citation, then a Chinese sentence
     return re.sub(f"(?<=[{_CJK}]) (?=[{_CJK}])", "", markdown)
 
 

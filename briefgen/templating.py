@@ -57,14 +57,24 @@ def _lead(ctx: Any, text: Any) -> Markup:
     Chinese punctuation stays outside the bold, where Markdown still sees the bold's end.
     """
     words = str(text).strip()
+    escape = str if isinstance(text, Markup) else escape_markdown  # a `_()` message is Markdown already
     if _lang(ctx) == ENGLISH:
-        stop = "" if words.endswith((".", "?", "!", ":")) else "."
-        return Markup(f"**{escape_markdown(words + stop)}** ")
+        # the closing stop is written as is, so "**Title.** " reads in the Markdown as a template would write it
+        body, stop = (words[:-1], words[-1]) if words.endswith((".", "?", "!", ":")) else (words, ".")
+        return Markup(f"**{escape(body)}{stop}** ")
     body, stop = (words[:-1], words[-1]) if words.endswith(tuple("。？！：.?!:")) else (words, "。")
-    return Markup(f"**{escape_markdown(body)}**{escape_markdown(_FULL_WIDTH.get(stop, stop))}")
+    return Markup(f"**{escape(body)}**{_FULL_WIDTH.get(stop, stop)}")
 
 
 _FULL_WIDTH = {".": "。", "?": "？", "!": "！", ":": "："}
+
+
+def _template_words(translate: Any) -> Any:
+    """`_` in a template: the message is template text (its Markdown as written), the values it fills in are data."""
+    def _(message: str, **values: Any) -> Markup:
+        data = {name: value if isinstance(value, Markup) else escape_markdown(str(value)) for name, value in values.items()}
+        return Markup(translate(message, **data))
+    return _
 
 
 def _lang(ctx: Any) -> str:
@@ -214,7 +224,7 @@ def context(request: BriefRequest, catalogue: Catalogue, citations: _Citations,
         "cite": citations.cite,
         "references": citations.references,
         "figure_info": (figures or FigureBook(catalogue, request.themes)).info,
-        "_": words(request.lang, user_dir),  # the template's own words in the brief's language
+        "_": _template_words(words(request.lang, user_dir)),  # the template's own words in the brief's language
     }
 
 

@@ -41,7 +41,7 @@ def test_templates_option_overrides_the_user_folder(user_templates, tmp_path):
 
 
 def test_user_override_of_base_reaches_every_audience(user_templates):
-    base = (builtin_templates_dir() / "base.md.j2").read_text().replace("# References", "# Sources")
+    base = (builtin_templates_dir() / "base.md.j2").read_text().replace('# {{ _("References") }}', "# Sources")
     write_template(user_templates, base, "base.md.j2")
     from briefgen.tree import headings, plain_text
 
