@@ -65,8 +65,12 @@ def _set_fonts(rpr, family: str, east_asian: str, keep: bool = False) -> None:
 
 
 def _language_xml(language: str, east_asian: ScriptFonts) -> tuple[str, str]:
-    """(w:val, w:eastAsia) of w:lang for a brief in `language`: Chinese tags as Word writes them (zh-HK, zh-CN)."""
-    return (east_asian.word_lang if language.lower().startswith("zh") else language), east_asian.word_lang
+    """(w:val, w:eastAsia) of w:lang for a brief in `language`: Chinese tags as Word writes them (zh-HK, zh-CN).
+
+    In a Chinese brief the Latin words are English names and terms, so w:val is English, as Word sets it for a
+    Chinese document typed with an English keyboard; with w:val Chinese, LibreOffice breaks Latin words anywhere.
+    """
+    return ("en-GB" if language.lower().startswith("zh") else language), east_asian.word_lang
 
 
 def _east_asian_everywhere(document, fonts: ScriptFonts, east_asian: ScriptFonts, language: str) -> None:
