@@ -299,7 +299,7 @@ def _flush() -> None:
 
 def command() -> None:
     """The `briefgen` command (and `python -m briefgen`): main(), then the process ends."""
-    from .classcode import install
+    from .startcache import install
 
     install()
     exit_quickly(main())
