@@ -309,14 +309,15 @@ def exit_quickly(status: int) -> None:
     """End the process with `status` without the interpreter's teardown, which only frees memory.
 
     Freeing every module and object at exit takes 10-20 ms, a tenth of a render. Output is
-    flushed and exit handlers run first; the desktop app, other threads or a failed flush
-    take the usual way out.
+    flushed and exit handlers run first; the desktop app, other threads, a profiler or tracer
+    (cProfile writes its file at the end) or a failed flush take the usual way out.
     """
     import atexit
     import threading
 
     run_handlers = getattr(atexit, "_run_exitfuncs", None)
-    if run_handlers is None or "briefgen.gui" in sys.modules or threading.active_count() > 1:
+    if (run_handlers is None or "briefgen.gui" in sys.modules or threading.active_count() > 1
+            or sys.getprofile() is not None or sys.gettrace() is not None):
         sys.exit(status)
     try:
         run_handlers()
