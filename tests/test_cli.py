@@ -257,3 +257,14 @@ def test_the_command_flushes_output_and_runs_exit_handlers_before_it_ends(tmp_pa
                              str(tmp_path / "b.pdf")], capture_output=True, text=True, timeout=60)
     assert failed.returncode == 1 and failed.stdout == "handler ran\n"
     assert failed.stderr.startswith("briefgen: unknown audience 'nobody'") and not (tmp_path / "b.pdf").exists()
+
+
+def test_the_desktop_app_started_by_the_command_runs_with_the_cycle_collector_on():
+    """The command turns the collector off for its short work; the app, which runs for hours, must have it back."""
+    code = ("import gc, sys, types; app = types.ModuleType('briefgen.gui.app'); "
+            "app.main = lambda: print('collector on' if gc.isenabled() else 'collector off') or 0; "
+            "import briefgen.gui; sys.modules['briefgen.gui.app'] = app; "
+            "sys.argv = ['briefgen', 'gui']; from briefgen import cli; cli.command()")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "collector on\n"
