@@ -69,13 +69,20 @@ def warm_up(jobs: list[Job]) -> None:
 
 
 def _quiet_worker(environ: dict[str, str] | None = None) -> None:
-    """Workers leave Ctrl-C to the parent, which ends them with SIGTERM (each removes its temporary file)."""
+    """Workers leave Ctrl-C to the parent, which ends them with SIGTERM (each removes its temporary file).
+
+    A worker writes many briefs, so it collects cyclic garbage (the command turns the collector
+    off for its own short work), but never looks at what it inherited from the parent.
+    """
+    import gc
     import signal
 
     from .confine import adopt_environment
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     adopt_environment(environ)
+    gc.freeze()
+    gc.enable()
 
 
 def run(jobs: list[Job], workers: int | None = None, templates: Path | None = None,
