@@ -1,7 +1,5 @@
 """`python -m briefgen`: the same as the `briefgen` command."""
 
-import sys
+from .cli import command
 
-from .cli import main
-
-sys.exit(main())
+command()

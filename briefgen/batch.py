@@ -54,28 +54,35 @@ def _run(job: Job, templates: Path | None) -> tuple[list[Path], str | None]:
         return written, f"{name}: {exc}"
 
 
-def warm_up(jobs: list[Job], templates: Path | None) -> None:
-    """Do in this process what every worker would repeat: load content, compile templates, import writers.
+def warm_up(jobs: list[Job]) -> None:
+    """Do in this process what every worker would repeat and that costs little here: import the writers, load fonts.
 
-    With the fork start method the workers inherit all of it.
+    With the fork start method the workers inherit all of it. The briefs themselves are built in
+    the workers: built here they would be built one after another while the workers wait.
     """
-    from .build import build_document
-    from .writers import writer_for
+    from .build import LANGUAGE_TAGS
+    from .writers import prepare
 
     for fmt in dict.fromkeys(fmt for job in jobs for fmt, _ in job.outputs):
-        writer_for(fmt)
-    for audience in dict.fromkeys(job.request.audience for job in jobs):
-        build_document(next(job.request for job in jobs if job.request.audience == audience), templates)
+        for lang in dict.fromkeys(job.request.lang for job in jobs):
+            prepare(fmt, LANGUAGE_TAGS.get(lang, lang))
 
 
 def _quiet_worker(environ: dict[str, str] | None = None) -> None:
-    """Workers leave Ctrl-C to the parent, which ends them with SIGTERM (each removes its temporary file)."""
+    """Workers leave Ctrl-C to the parent, which ends them with SIGTERM (each removes its temporary file).
+
+    A worker writes many briefs, so it collects cyclic garbage (the command turns the collector
+    off for its own short work), but never looks at what it inherited from the parent.
+    """
+    import gc
     import signal
 
     from .confine import adopt_environment
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     adopt_environment(environ)
+    gc.freeze()
+    gc.enable()
 
 
 def run(jobs: list[Job], workers: int | None = None, templates: Path | None = None,
@@ -115,7 +122,7 @@ def _results(jobs: list[Job], workers: int, templates: Path | None,
         return
     context = process_context()
     if context.get_start_method() == "fork":
-        warm_up(jobs, templates)
+        warm_up(jobs)
     finished: queue.Queue = queue.Queue()
     pending = deque(jobs)
     running = 0

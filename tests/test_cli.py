@@ -243,3 +243,28 @@ def test_output_that_cannot_be_written_is_one_line(args):
     assert done.returncode == 1
     assert done.stderr.splitlines() == ["briefgen: cannot write to standard output (No space left on device); "
                                         "redirect it to a file or device with space"], done.stderr
+
+
+def test_the_command_flushes_output_and_runs_exit_handlers_before_it_ends(tmp_path):
+    """The command skips the interpreter's teardown; a piped listing and exit handlers must still come out whole."""
+    code = ("import atexit, sys; from briefgen import cli; atexit.register(lambda: print('handler ran')); "
+            "sys.argv = ['briefgen', *sys.argv[1:]]; cli.command()")
+    listed = subprocess.run([sys.executable, "-c", code, "facts", "list"], capture_output=True, text=True, timeout=60)
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout == run("facts", "list").stdout + "handler ran\n"
+    assert len(listed.stdout) > 8192  # more than one buffer of a pipe
+    failed = subprocess.run([sys.executable, "-c", code, "render", "--audience", "nobody", "--all-themes", "-o",
+                             str(tmp_path / "b.pdf")], capture_output=True, text=True, timeout=60)
+    assert failed.returncode == 1 and failed.stdout == "handler ran\n"
+    assert failed.stderr.startswith("briefgen: unknown audience 'nobody'") and not (tmp_path / "b.pdf").exists()
+
+
+def test_the_desktop_app_started_by_the_command_runs_with_the_cycle_collector_on():
+    """The command turns the collector off for its short work; the app, which runs for hours, must have it back."""
+    code = ("import gc, sys, types; app = types.ModuleType('briefgen.gui.app'); "
+            "app.main = lambda: print('collector on' if gc.isenabled() else 'collector off') or 0; "
+            "import briefgen.gui; sys.modules['briefgen.gui.app'] = app; "
+            "sys.argv = ['briefgen', 'gui']; from briefgen import cli; cli.command()")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "collector on\n"

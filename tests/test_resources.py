@@ -55,7 +55,7 @@ def test_wheel_contains_templates_and_assets(wheel):
     }
     assert expected <= names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "briefgen = briefgen.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "briefgen = briefgen.cli:command" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
 def _dependency_dirs() -> list[str]:

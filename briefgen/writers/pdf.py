@@ -300,6 +300,11 @@ def _expected_contents(blocks: tuple[tree.Block, ...], template: _BriefTemplate)
     return entries
 
 
+def prepare(language: str) -> None:
+    """Load the styles and Latin fonts of a brief in `language` now (a batch does it once, before it forks)."""
+    _styles(language)
+
+
 def write(document: tree.Document, stream: BinaryIO) -> None:
     """Lay out `document` on A4 pages and write the PDF to `stream`."""
     style = house_style()
