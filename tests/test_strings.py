@@ -102,3 +102,7 @@ def test_each_message_is_translated_in_one_file_only(lang):
                     twice.append(f"{message.id!r} in {owner[message.id]} and {path.name}")
                 owner.setdefault(message.id, path.name)
     assert twice == []
+
+
+def test_a_chinese_paragraph_runs_on_across_its_lines_but_blocks_stay_apart():
+    assert tidy_chinese_spacing("香港發牌。[^a]\n因此合作。\n\n- 內地\n## 標題\n內文\n| 表 |") == "香港發牌。[^a]因此合作。\n\n- 內地\n## 標題\n內文\n| 表 |"
