@@ -106,3 +106,19 @@ def test_each_message_is_translated_in_one_file_only(lang):
 
 def test_a_chinese_paragraph_runs_on_across_its_lines_but_blocks_stay_apart():
     assert tidy_chinese_spacing("香港發牌。[^a]\n因此合作。\n\n- 內地\n## 標題\n內文\n| 表 |") == "香港發牌。[^a]因此合作。\n\n- 內地\n## 標題\n內文\n| 表 |"
+
+
+def test_a_users_template_speaks_the_briefs_language_from_its_own_catalogue(tmp_path):
+    from .conftest import make_request, pdf_text, open_pdf, render_bytes
+
+    (tmp_path / "audiences").mkdir()
+    (tmp_path / "audiences" / "policymakers.md.j2").write_text(
+        '{% extends "audiences/policymakers.md.j2" %}\n{% block conclusion %}\n# {{ _("Board summary") }}\n\n'
+        '{{ super() }}\n{% endblock %}\n', encoding="utf-8")
+    folder = tmp_path / "locales" / "zh-Hant-HK" / "strings"
+    folder.mkdir(parents=True)
+    (folder / "board.po").write_text('msgid "Board summary"\nmsgstr "董事會摘要"\n', encoding="utf-8")
+    request = make_request(lang="zh-Hant-HK", length="standard", themes=("hk-regulated-hub",))
+    assert "董事會摘要" in pdf_text(open_pdf(render_bytes(request, "pdf", tmp_path)))
+    english = make_request(length="standard", themes=("hk-regulated-hub",))
+    assert "Board summary" in pdf_text(open_pdf(render_bytes(english, "pdf", tmp_path)))
