@@ -71,6 +71,8 @@ class ThemeList(QListWidget):
         blocked = self.blockSignals(True)  # a size hint is item data: Qt reports it as itemChanged, not a choice
         for i in range(self.count()):
             label = self.itemWidget(self.item(i))
+            if label is None:  # an item being added while the list is refilled: fitted once its label is set
+                continue
             label.ensurePolished()
             self.item(i).setSizeHint(QSize(width, label.heightForWidth(width - 16) + 12))
         self.blockSignals(blocked)

@@ -147,3 +147,17 @@ def test_chinese_is_drawn_in_the_locales_own_face_not_any_cjk_face(window, langu
     window.langCombo.setCurrentIndex(window.langCombo.findData(language))  # an English interface, a Chinese brief
     assert _face("陳美玲", window.titleEdit.font()) == [face] == _face("中文", window.langCombo.font())
     assert _face("中文", window.langCombo.itemData(window.langCombo.currentIndex(), Qt.FontRole)) == [face]
+
+
+@pytest.mark.parametrize("language", ["zh-Hant-HK", "zh-Hans-CN"])
+def test_switching_language_in_a_short_window_refills_the_theme_list_without_error(window, qtbot, language):
+    # a short window gives the theme list a scroll bar, which resizes the list while it is being refilled
+    window.resize(1000, 560)
+    qtbot.waitUntil(lambda: window.themeList.verticalScrollBar().isVisible(), timeout=5000)
+    window.set_interface_language(language)
+    window.set_interface_language("en")
+    window.set_interface_language(language)
+    labels = [window.themeList.itemWidget(window.themeList.item(i)) for i in range(window.themeList.count())]
+    assert all(label is not None for label in labels)
+    assert all(window.themeList.item(i).sizeHint().height() > 20 for i in range(window.themeList.count()))
+    window.set_interface_language("en")
