@@ -18,7 +18,7 @@ from briefgen.catalogue import load_catalogue
 from briefgen.strings import words
 
 from .conftest import docx_text, make_request, open_docx, open_pdf, pdf_text, render_bytes
-from .test_content import PAGES
+from .test_content import EVERY_SUBSET, PAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = tomllib.loads((ROOT / "assets/content/locales/glossary.toml").read_text(encoding="utf-8"))["terms"]
@@ -188,3 +188,15 @@ def test_libreoffice_lays_every_chinese_docx_out_within_its_page_band(tmp_path):
             source = repr(build_document(rendered(lang, audience, length)[0]))
             assert_lines_break_by_the_rules(pdftotext(laid_out), source, numbers=False)
     assert wrong == {}
+
+
+@pytest.mark.parametrize("length", ["one-page", "standard"])
+@pytest.mark.parametrize("audience", AUDIENCES)
+@pytest.mark.parametrize("lang", sorted(LOCALES))
+def test_chinese_pdf_page_count_holds_for_every_theme_subset(lang, audience, length):
+    # the extended briefs' subsets are swept outside the suite (see the README's Chinese section), to keep it quick
+    low, high = PAGES[length]
+    counts = {subset: len(open_pdf(render_bytes(make_request(lang=lang, audience=audience, length=length, themes=subset,
+                                                             title=""), "pdf")).pages) for subset in EVERY_SUBSET}
+    wrong = {" + ".join(s): n for s, n in counts.items() if not low <= n <= high}
+    assert wrong == {}, f"{lang} {audience} {length}: expected {low}-{high} pages"
