@@ -83,8 +83,11 @@ def tidy_chinese_spacing(markdown: str) -> str:
     markdown = re.sub(f"(?<=[{_FULL_WIDTH_PUNCTUATION}]) +(?=[^\\s|])", "", markdown)
     markdown = re.sub(f"(?<=[^\\s|]) +(?=[{_FULL_WIDTH_PUNCTUATION}])", "", markdown)
     markdown = re.sub(f"(\\[\\^[^\\]\\s]+\\]) +(?=[{_CJK}])", r"\1", markdown)  # a citation, then a Chinese sentence
-    # 「。* 參」: the stop goes after the emphasis, where Markdown still sees the emphasis end without a space
-    markdown = re.sub(f"([{_FULL_WIDTH_PUNCTUATION}])(\\*{{1,2}}) +(?=[{_CJK}])", r"\2\1", markdown)
+    # 「*…日。* 參」, 「- **…（FATF）**在」: closing punctuation goes after an emphasis that starts a line or follows a
+    # space, where Markdown still sees the emphasis end (CommonMark ends it after punctuation only before a space or
+    # more punctuation)
+    markdown = re.sub(f"(^|\\s)(\\*{{1,2}})([^*\\n]*?[^*\\s{_FULL_WIDTH_PUNCTUATION}])([{_FULL_WIDTH_PUNCTUATION}]+)\\2 *(?=[{_CJK}])",
+                      r"\1\2\3\2\4", markdown, flags=re.MULTILINE)
     # a paragraph's line that ends in Chinese (or a citation) runs on into its next line without a space
     markdown = re.sub(f"^((?![#:|]).*[{_CJK}\\]])\n(?=[{_CJK}])", r"\1", markdown, flags=re.MULTILINE)
     return re.sub(f"(?<=[{_CJK}]) (?=[{_CJK}])", "", markdown)

@@ -76,6 +76,7 @@ def test_every_chinese_pdf_is_in_its_locale(lang, audience, length):
     body = body_of(text, lang)
     assert_locale_terms(lang, body)
     assert not set(LOCALES[lang][2]) & set(body), "the other locale's quotation marks"
+    assert "*" not in body and "\\" not in body, "Markdown shown as text: an emphasis that did not end"
     half_width = re.findall(r".{0,12}[\u3400-\u9fff）」』][,.;:?!()][\u3400-\u9fff（「『].{0,12}", body)
     assert half_width == [], "punctuation between Chinese words is full width"
     assert "2026年11月29日" in body

@@ -81,6 +81,8 @@ def test_chinese_is_set_solid_but_latin_keeps_its_spaces():
     assert tidy_chinese_spacing("香港發牌。 內地禁止， 因此 合作 via FPS 和 e-CNY 。") == "香港發牌。內地禁止，因此合作 via FPS 和 e-CNY。"
     assert tidy_chinese_spacing("| 香港 | 內地 |\n- 項目") == "| 香港 | 內地 |\n- 項目"
     assert tidy_chinese_spacing("*資料截至2026年11月29日。* 參考資料按次序編號。") == "*資料截至2026年11月29日*。參考資料按次序編號。"
+    assert tidy_chinese_spacing("- **金融行动特别工作组（FATF）**在全球。") == "- **金融行动特别工作组（FATF**）在全球。"
+    assert tidy_chinese_spacing("**甲**：乙。*丙*：丁") == "**甲**：乙。*丙*：丁"  # a closer and the next opener are no pair
     assert tidy_chinese_spacing("合作。[^summit] 本簡報[^a-1] and [^b] e-CNY") == "合作。[^summit]本簡報[^a-1] and [^b] e-CNY"
 
 

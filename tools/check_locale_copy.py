@@ -4,7 +4,7 @@
 import re, sys, tomllib
 PROSE_MIN = 25  # English strings of this many characters or more, with spaces, are prose and must be translated
 KEEP_KEYS = {"id", "facts", "sources", "date", "checked", "status", "confidence", "kind", "jurisdiction", "url", "type",
-             "based_on", "fact", "supersedes", "milestone_date", "value", "unit", "lane", "order", "themes", "order"}
+             "based_on", "fact", "supersedes", "milestone_date", "value", "lane", "order", "themes", "order"}
 # reader-facing cells under a kept key's name, translated like prose (the investors' figure values and peer names)
 SHOWN = re.compile(r"(market_figures\[\d+\]\.value|peers\[\d+\]\.jurisdiction)$")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
