@@ -55,6 +55,7 @@ def test_the_process_that_asked_never_holds_the_memory(tmp_path):
         from briefgen.build import build_document
         from briefgen.errors import TemplateProblem
         from briefgen.request import BriefRequest
+        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
         try:
             build_document(BriefRequest(audience="policymakers", themes=("market-impact",)), Path({str(pack)!r}))
         except TemplateProblem as problem:
@@ -62,9 +63,11 @@ def test_the_process_that_asked_never_holds_the_memory(tmp_path):
         print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
     """)
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
-    message, peak_mb = done.stdout.strip().splitlines()
+    before_mb, message, peak_mb = done.stdout.strip().splitlines()
     assert done.returncode == 0 and "ran out of memory" in message, done.stderr
-    assert int(peak_mb) < 400  # the child hit its 1 GB cap; this process never grew towards 2 GB
+    # the child hit its 1 GB cap; this process never grew towards 2 GB (its own start is measured, since what the
+    # imports hold varies with the machine)
+    assert int(peak_mb) - int(before_mb) < 300, (before_mb, peak_mb)
 
 
 def test_a_template_asking_for_2_gb_is_one_line_on_the_command_line_and_writes_nothing(tmp_path):
