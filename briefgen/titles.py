@@ -5,26 +5,38 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from babel import Locale
-from babel.dates import format_date, format_skeleton
-
 from .catalogue import Catalogue, Entry
 from .request import LANGUAGE_TAGS, BriefRequest
 from .textsafe import clean_line
 
+ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                  "November", "December")
+
 
 def long_date(value: dt.date | str, lang: str = "en") -> str:
     """A date in words in the brief's language: en 2026-11-24 -> 24 November 2026, 2025-06 -> June 2025;
-    zh-Hant-HK and zh-Hans-CN 2026-11-24 -> 2026年11月24日, 2025-06 -> 2025年6月."""
+    zh-Hant-HK and zh-Hans-CN 2026-11-24 -> 2026年11月24日, 2025-06 -> 2025年6月 (through Babel).
+
+    English, as Babel's en-GB writes it, without loading Babel's locale data (a tenth of a DOCX process) and
+    whatever the process's C locale (the app's Qt sets it from the system).
+    """
     text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    day = dt.date.fromisoformat(text + "-01" if len(text) == 7 else text)
+    if lang == "en":
+        month = f"{ENGLISH_MONTHS[day.month - 1]} {day.year}"
+        return month if len(text) == 7 else f"{day.day} {month}"
+    from babel.dates import format_date, format_skeleton
+
     if len(text) == 7:
-        return format_skeleton("yMMMM", dt.date.fromisoformat(text + "-01"), locale=_locale(lang))
-    return format_date(dt.date.fromisoformat(text), "long", locale=_locale(lang))
+        return format_skeleton("yMMMM", day, locale=_locale(lang))
+    return format_date(day, "long", locale=_locale(lang))
 
 
 @lru_cache(maxsize=8)
-def _locale(lang: str) -> Locale:
-    """Babel's locale for a brief language (its BCP 47 tag: en-GB, zh-Hant-HK, zh-Hans-CN)."""
+def _locale(lang: str):
+    """Babel's locale for a brief language (its BCP 47 tag: zh-Hant-HK, zh-Hans-CN)."""
+    from babel import Locale
+
     return Locale.parse(LANGUAGE_TAGS.get(lang, lang), sep="-")
 
 

@@ -50,3 +50,15 @@ def test_a_user_audience_takes_the_headline_of_the_audience_it_is_based_on(user_
     (user_templates / "audiences" / "board.md.j2").write_text('{% extends "audiences/investors.md.j2" %}\n', encoding="utf-8")
     request = make_request(audience="board", themes=ALL, title="")
     assert open_docx(render_bytes(request, "docx")).paragraphs[0].text == CATALOGUE.audience("investors").content["headline"]
+
+
+def test_english_dates_are_written_as_babel_writes_them_for_en_gb():
+    import datetime as dt
+
+    from babel.dates import format_date, format_skeleton
+
+    from briefgen.titles import long_date
+
+    for day in (dt.date(2026, month, 1 + (month * 5) % 28) for month in range(1, 13)):
+        assert long_date(day) == format_date(day, "long", locale="en_GB")
+        assert long_date(day.isoformat()[:7]) == format_skeleton("yMMMM", day.replace(day=1), locale="en_GB")
