@@ -195,7 +195,7 @@ def test_libreoffice_lays_every_chinese_docx_out_within_its_page_band(tmp_path):
 @pytest.mark.parametrize("audience", AUDIENCES)
 @pytest.mark.parametrize("lang", sorted(LOCALES))
 def test_chinese_pdf_page_count_holds_for_every_theme_subset(lang, audience, length):
-    # the extended briefs' subsets are swept outside the suite (see the README's Chinese section), to keep it quick
+    # the extended briefs' subsets and every DOCX: tools/page_bands.py, outside the suite, to keep it quick
     low, high = PAGES[length]
     counts = {subset: len(open_pdf(render_bytes(make_request(lang=lang, audience=audience, length=length, themes=subset,
                                                              title=""), "pdf")).pages) for subset in EVERY_SUBSET}
