@@ -10,8 +10,8 @@ from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
 from .errors import BriefgenError
-from .locales import ENGLISH, LOCALES_FOLDER, content_file, translate_register, user_table
-from .figures.define import FIGURES_FILE, Definition, load_definitions, untranslated_figures
+from .locales import ENGLISH, LOCALES_FOLDER, content_file, translate_register, untranslated, user_table
+from .figures.define import FIGURES_FILE, Definition, load_definitions
 from .facts import FACTS_FILE, SOURCES_FILE, Register, current_to, line_of, load_register, sources_of, timeline
 from .resources import assets_dir, read_asset_toml, read_toml
 from .theme_content import cited_facts, resolve_rows, resolve_theme
@@ -111,15 +111,6 @@ def _user_audiences(user_dir: Path | None, builtin: Mapping[str, Entry], lang: s
                      for key, value in table.items()})
 
 
-def _untranslated_audiences(user_dir: Path | None, lang: str) -> list[str]:
-    """The user's audiences that have no title in their translation into `lang`."""
-    if lang == ENGLISH or user_dir is None or not (user_dir / USER_AUDIENCES_FILE).is_file():
-        return []
-    words = user_table(user_dir, lang, USER_AUDIENCES_FILE, "audiences")
-    return [key for key in read_toml(user_dir / USER_AUDIENCES_FILE, links=False).get("audiences", {})
-            if not isinstance(words.get(key, {}).get("title"), str)]
-
-
 def load_catalogue(user_dir: Path | None = None, lang: str = ENGLISH) -> Catalogue:
     """The built-in catalogue in `lang` (a language of briefgen.request.LANGUAGES), plus the audiences, facts and
     sources the user added in `user_dir` (in `lang` where the user translated them, else in English)."""
@@ -169,9 +160,11 @@ def _load(user_dir: str | None, _stamps: tuple[int | None, ...], lang: str = ENG
         theme_facts=MappingProxyType({theme_id: cited_facts(table, register) for theme_id, table in raw.items()}),
         figures=MappingProxyType(load_definitions(folder, register, lang)),
         lang=lang,
-        untranslated=tuple([f"audience '{key}'" for key in _untranslated_audiences(folder, lang)]
+        untranslated=tuple([f"audience '{key}'" for key in untranslated(folder, lang, USER_AUDIENCES_FILE, "audiences",
+                                                                          "title")]
                            + [f"fact '{key}'" for key in untranslated_facts]
-                           + [f"figure '{key}'" for key in untranslated_figures(folder, lang)]),
+                           + [f"figure '{key}'" for key in untranslated(folder, lang, FIGURES_FILE, "figures", "caption",
+                                                                        links=True)]),
     )
 
 

@@ -10,8 +10,7 @@ from typing import Any, Mapping
 from .errors import BriefgenError
 from .facts import FACTS_FILE, Register
 from .resources import assets_dir, read_asset_toml, read_toml
-
-ENGLISH = "en"
+from .strings import ENGLISH
 LOCALES_FOLDER = "locales"
 FACT_TEXT = ("statement", "short", "milestone")  # what a translation of a fact gives; ids, dates and sources stay
 
@@ -42,6 +41,16 @@ def user_table(user_dir: Path | None, lang: str, name: str, table: str) -> dict[
     if not isinstance(found, dict) or not all(isinstance(value, dict) for value in found.values()):
         raise BriefgenError(f"{path}: put each translation in a [{table}.ID] table of text fields")
     return found
+
+
+def untranslated(user_dir: Path | None, lang: str, name: str, table: str, field: str, links: bool = False) -> list[str]:
+    """The ids in the user's `name` (audiences.toml, figures.toml) whose translation into `lang` gives no `field`
+    (`links` as the file's own reader takes it: see resources.read_toml)."""
+    if lang == ENGLISH or user_dir is None or not (user_dir / name).is_file():
+        return []
+    words = user_table(user_dir, lang, name, table)
+    return [key for key in read_toml(user_dir / name, links=links).get(table, {})
+            if not isinstance(words.get(key, {}).get(field), str)]
 
 
 def translate_register(register: Register, lang: str, user_dir: Path | None) -> tuple[Register, list[str]]:

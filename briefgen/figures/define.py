@@ -95,17 +95,6 @@ def _translated(table: dict[str, Any], user_dir: Path | None, lang: str) -> dict
             if isinstance(fields, dict) else fields for key, fields in table.items()}
 
 
-def untranslated_figures(user_dir: Path | None, lang: str) -> list[str]:
-    """The user's figures whose translation into `lang` gives no caption (they are shown in English)."""
-    from ..locales import ENGLISH, user_table
-
-    if lang == ENGLISH or user_dir is None or not (user_dir / FIGURES_FILE).is_file():
-        return []
-    words = user_table(user_dir, lang, FIGURES_FILE, "figures")
-    return [key for key in read_toml(user_dir / FIGURES_FILE).get("figures", {})
-            if not isinstance(words.get(key, {}).get("caption"), str)]
-
-
 def load_definitions(user_dir: Path | None, register: Register, lang: str = "en") -> dict[str, Definition]:
     """The definitions; the first problem stops here as FILE:LINE: figure 'ID': message."""
     found, problems = read_definitions(user_dir, register, lang)
@@ -188,9 +177,7 @@ def _watch_day(text: str) -> dt.date | None:
 def _month(day: dt.date, with_day: bool = False, lang: str = ENGLISH) -> str:
     """A point's or milestone's date as printed: Feb 2026 or 13 Feb 2026; 2026年2月 or 2026年2月13日 in Chinese."""
     if lang != ENGLISH:
-        from ..titles import long_date  # titles reads the catalogue, which reads these definitions
-
-        return long_date(day.isoformat() if with_day else day.isoformat()[:7], lang)
+        return _long(day.isoformat() if with_day else day.isoformat()[:7], lang)
     return f"{day.day} {day:%b %Y}" if with_day else f"{day:%b %Y}"
 
 
@@ -265,12 +252,11 @@ def _flow(d: Definition) -> Flow:
     return Flow(tuple(made), tuple(links))
 
 
-def _long(day: dt.date, lang: str = ENGLISH) -> str:
-    if lang != ENGLISH:
-        from ..titles import long_date  # titles reads the catalogue, which reads these definitions
+def _long(day: dt.date | str, lang: str = ENGLISH) -> str:
+    """titles.long_date, imported when needed: titles reads the catalogue, which reads these definitions."""
+    from ..titles import long_date
 
-        return long_date(day, lang)
-    return f"{day.day} {day:%B %Y}"
+    return long_date(day, lang)
 
 
 def _timeline(d: Definition, register: Register, milestones: Iterable[Mapping[str, str]],
