@@ -123,17 +123,30 @@ def _request_from(args: argparse.Namespace, default_audience: str | None = None)
 
 
 def _render(args: argparse.Namespace) -> int:
-    from .exporting import export
-    from .request import BRIEF_SUFFIX
+    from .writer_process import WriterProcess
 
-    request = _request_from(args)
-    output = args.output
-    if output is None:
-        if not args.spec:
-            raise BriefgenError("no output path; give -o PATH ending in .docx or .pdf")
-        stem = args.spec.name.removesuffix(BRIEF_SUFFIX).removesuffix(".toml")
-        output = args.spec.with_name(f"{stem}.{(args.format or 'pdf').lower()}")
-    _say(export(request, output, format=args.format, templates=args.templates))
+    # the writer loads in a second process while this one imports what builds the brief (a guess at the
+    # format is enough: a wrong one only leaves the writing to this process)
+    guess = (args.format or (args.output.suffix.lstrip(".") if args.output else "pdf")).lower()
+    writer = WriterProcess.start(guess) if guess == "pdf" else None
+    try:
+        from .exporting import export
+        from .request import BRIEF_SUFFIX
+
+        request = _request_from(args)
+        output = args.output
+        if output is None:
+            if not args.spec:
+                raise BriefgenError("no output path; give -o PATH ending in .docx or .pdf")
+            stem = args.spec.name.removesuffix(BRIEF_SUFFIX).removesuffix(".toml")
+            output = args.spec.with_name(f"{stem}.{(args.format or 'pdf').lower()}")
+        if writer is not None and (args.format or output.suffix.lstrip(".")).lower() != guess:
+            writer.close()
+            writer = None
+        _say(export(request, output, format=args.format, templates=args.templates, writer=writer))
+    finally:
+        if writer is not None:
+            writer.close()
     _warn_if_stale(request, args.templates)
     return 0
 

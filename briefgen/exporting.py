@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from .atomic import check_writable_folder, write_atomically
+from .atomic import check_writable_folder, write_atomically, write_bytes
 from .build import build_document
 from .errors import BriefgenError
-from .request import BriefRequest
+from .request import LANGUAGE_TAGS, BriefRequest
+from .writer_process import WriterProcess
 from .writers import FORMATS, writer_for
 
 
@@ -29,12 +30,22 @@ def render(request: BriefRequest, fmt: str, templates: Path | None = None) -> by
     return stream.getvalue()
 
 
-def export(request: BriefRequest, path: str | Path, *, format: str | None = None, templates: Path | None = None) -> Path:
-    """Build the brief and write it to `path`; an existing file is replaced only by a complete one."""
+def export(request: BriefRequest, path: str | Path, *, format: str | None = None, templates: Path | None = None,
+           writer: WriterProcess | None = None) -> Path:
+    """Build the brief and write it to `path`; an existing file is replaced only by a complete one.
+
+    With `writer` (a process started for this format), the layout happens there while the tree is built here.
+    """
     path = Path(path)
     check_writable_folder(path)  # fail before doing the work: no folder, or no regular file at the target
     fmt = format_for(path, format)
-    return write_document(build_document(request, templates), path, fmt)
+    if writer is not None:
+        writer.language(LANGUAGE_TAGS.get(request.lang, request.lang))
+    document = build_document(request, templates)
+    data = writer.write(document) if writer is not None else None
+    if data is not None:
+        return write_bytes(path, data)
+    return write_document(document, path, fmt)
 
 
 def write_document(document, path: Path, fmt: str) -> Path:

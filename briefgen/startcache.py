@@ -69,15 +69,46 @@ class _Kept:
     def save(self) -> None:
         if not self.new or (path := self.path()) is None:
             return
-        everything = self.kept | self.new
+        fresh = _without_reorderings(self.new, self.kept)
+        self.new.clear()
+        if not fresh:
+            return
+        on_disk = _Kept(self.kind, self.valid)
+        on_disk.load()  # what other processes (a writer process, another render) kept since this one started
+        fresh = _without_reorderings(fresh, on_disk.kept)
+        if not fresh:
+            return
+        everything = on_disk.kept | self.kept | fresh
         if len(everything) > KEEP:
             everything = {key: value for key, value in everything.items() if key in self.used}
         try:
             write_file(path, marshal.dumps(everything))
         except ValueError:
             return
-        self.kept.update(self.new)
-        self.new.clear()
+        self.kept.update(fresh)
+
+
+def _without_reorderings(new: dict, known: dict) -> dict:
+    """`new` less the entries whose key is another order of a known key's characters.
+
+    Some libraries build a pattern from a set (reportlab's unsafe names, markdown-it's inline
+    terminators) or a class's source from a dict, and a set's order changes with each process's
+    string hashing; keeping each order would grow the file and rewrite it on every run. Those are
+    compiled anew each time instead.
+    """
+    sizes = {_text(key)[0] for key in new}
+    shapes = {_shape(key) for key in known if _text(key)[0] in sizes}  # sorting only what could match
+    return {key: value for key, value in new.items() if _shape(key) not in shapes}
+
+
+def _text(key) -> tuple[int, str | bytes, tuple]:
+    text, *rest = key if isinstance(key, tuple) else (key,)
+    return len(text), text, tuple(rest)
+
+
+def _shape(key) -> tuple:
+    size, text, rest = _text(key)
+    return size, rest, "".join(sorted(text)) if isinstance(text, str) else bytes(sorted(text))
 
 
 def _is_code(source, code) -> bool:
@@ -112,10 +143,11 @@ def install() -> None:
             compiler.compile = _pattern_compiler(original, compiler._sre)
             installed = True
     if installed:
-        atexit.register(_save)
+        atexit.register(save)
 
 
-def _save() -> None:
+def save() -> None:
+    """Write what this process compiled anew to the cache folder (at exit, or before a forked child ends)."""
     _methods.save()
     _patterns.save()
 
@@ -169,8 +201,8 @@ def _pattern_compiler(original, noting: _NotingSre):
         compiled = original(pattern, flags)
         arguments = noting.take()
         if arguments is not None and arguments[0] == pattern:  # as plain ints (the compiler's are named)
-            pattern_, flags_, code, groups, groupindex, indexgroup = arguments
-            _patterns.add(key, (pattern_, int(flags_), [int(op) for op in code], int(groups), dict(groupindex),
+            _, flags_, code, groups, groupindex, indexgroup = arguments
+            _patterns.add(key, (pattern, int(flags_), [int(op) for op in code], int(groups), dict(groupindex),
                                 tuple(indexgroup)))
         return compiled
 

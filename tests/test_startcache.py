@@ -96,3 +96,50 @@ def test_the_command_keeps_the_code_of_a_render(tmp_path):
     assert len(marshal.loads(methods.read_bytes())) > 100
     assert len(marshal.loads(patterns.read_bytes())) > 50
     assert out.stat().st_size > 10_000
+
+
+SET_PATTERN = r"""
+import json, random, re, sys
+from briefgen import startcache
+startcache.install()
+names = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"]
+random.Random(int(sys.argv[1])).shuffle(names)  # as a set's order changes from one process to the next
+pattern = re.compile(r"\b(?:%s)\b" % "|".join(names))
+print(json.dumps([bool(pattern.search("a zeta b")), len(startcache._patterns.new)]))
+"""
+
+
+def test_a_pattern_built_from_a_set_in_another_order_is_not_kept_again(tmp_path):
+    env = {key: value for key, value in os.environ.items() if key != "BRIEFGEN_NO_CACHE"}
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    runs = [subprocess.run([sys.executable, "-c", SET_PATTERN, str(seed)], capture_output=True, text=True, env=env,
+                           timeout=60) for seed in (1, 2, 3)]
+    assert all(run.returncode == 0 for run in runs), [run.stderr for run in runs]
+    (patterns,) = _kept(tmp_path / "cache", "pattern-code")
+    kept = [key for key in marshal.loads(patterns.read_bytes()) if "epsilon" in key[0]]
+    assert len(kept) == 1  # one order kept; the others were compiled as usual, and found what they should
+    assert all(json.loads(run.stdout)[0] for run in runs)
+
+
+def test_a_save_keeps_what_another_process_saved_meanwhile(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("BRIEFGEN_NO_CACHE", raising=False)
+    program = (r"""
+import json, re, sys
+from briefgen import startcache
+startcache.install()
+re.compile(sys.argv[1] + "-pattern-[0-9]+")
+if len(sys.argv) > 2:  # a second process that started before the first one saved
+    sys.stdin.readline()
+print(json.dumps(len(startcache._patterns.new)), flush=True)
+""")
+    env = {**os.environ}
+    slow = subprocess.Popen([sys.executable, "-c", program, "slow", "wait"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True, env=env)
+    fast = subprocess.run([sys.executable, "-c", program, "fast"], capture_output=True, text=True, env=env, timeout=60)
+    assert fast.returncode == 0, fast.stderr
+    slow.communicate("go\n", timeout=60)
+    assert slow.returncode == 0
+    (patterns,) = _kept(tmp_path / "cache", "pattern-code")
+    keys = {key[0] for key in marshal.loads(patterns.read_bytes())}
+    assert {"fast-pattern-[0-9]+", "slow-pattern-[0-9]+"} <= keys

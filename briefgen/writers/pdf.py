@@ -7,14 +7,14 @@ import os
 from typing import BinaryIO
 
 from ..errors import BriefgenError
+from .pdf_lazy import defer_pillow, import_paragraph
 
+defer_pillow()  # before reportlab, which imports Pillow as it loads
 try:
     from reportlab.lib.colors import HexColor  # noqa: F401 - reportlab's import reads ~/.reportlab_mods: HOME must be usable
 except OSError as exc:
     raise BriefgenError(f"cannot load the PDF library: HOME ('{os.path.expanduser('~')}') is not a folder it can "
                         f"read ({exc.strerror}); set HOME to your home folder") from None
-from .pdf_lazy import import_paragraph
-
 import_paragraph()  # before reportlab.platypus: saves compiling a pattern this writer rarely needs
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, PageBreak, PageTemplate, Spacer, Table,

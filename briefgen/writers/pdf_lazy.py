@@ -1,9 +1,11 @@
-"""Import reportlab's paragraph module without compiling its URI pattern (about 20 ms a process) until it is used."""
+"""Import reportlab without the work a brief rarely needs: its URI pattern and Pillow wait until they are used."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import sys
+import threading
 from typing import Any
 
 # reportlab.platypus.paragraph compiles this case-insensitive pattern with wide Unicode ranges at import time,
@@ -43,3 +45,28 @@ def import_paragraph() -> None:
         import reportlab.platypus.paragraph  # noqa: F401
     finally:
         re.compile = _compile
+
+
+def defer_pillow() -> None:
+    """Make `from PIL import Image` (which reportlab runs as it is imported) load Pillow on first use, not now.
+
+    reportlab imports Pillow's Image module unconditionally (about 6 ms and a tenth of the PDF writer's
+    imports); a brief whose figures are already drawn never touches it. The standard library's LazyLoader
+    runs the module on its first attribute access. Only in a process with one thread and no app: Python
+    3.11's LazyLoader is not safe when two threads touch the module first at once.
+    """
+    if "PIL.Image" in sys.modules or "briefgen.gui" in sys.modules or threading.active_count() > 1:
+        return
+    try:
+        import PIL
+
+        spec = importlib.util.find_spec("PIL.Image")
+        if spec is None or spec.loader is None:
+            return
+        spec.loader = importlib.util.LazyLoader(spec.loader)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["PIL.Image"] = module
+        spec.loader.exec_module(module)
+        PIL.Image = module  # so `from PIL import Image` takes it without going through the import system, which would load it
+    except Exception:  # anything unexpected: Pillow is imported as usual when reportlab asks
+        sys.modules.pop("PIL.Image", None)
