@@ -269,8 +269,16 @@ def main() -> None:
         seconds, _ = process(["pandoc", str(work / "brief.md"), "-o", str(work / "pandoc.docx")], 5)
         print(f"  whole process, DOCX: briefgen {standard['docx-process']:.3f} s, pandoc Markdown -> DOCX {seconds:.3f} s "
               f"(briefgen/pandoc {standard['docx-process'] / seconds:.1f}x)")
-        seconds, _ = process(["pandoc", str(work / "brief.md"), "-o", str(work / "pandoc.pdf")], 3)
-        print(f"  whole process, PDF:  briefgen {standard['pdf-process']:.3f} s, pandoc Markdown -> PDF {seconds:.3f} s")
+        engine = next((name for name in ("pdflatex", "xelatex", "lualatex", "wkhtmltopdf", "weasyprint")
+                       if shutil.which(name)), None)
+        if engine:
+            seconds, _ = process(["pandoc", str(work / "brief.md"), f"--pdf-engine={engine}", "-o",
+                                  str(work / "pandoc.pdf")], 3)
+            print(f"  whole process, PDF:  briefgen {standard['pdf-process']:.3f} s, pandoc Markdown -> PDF "
+                  f"({engine}) {seconds:.3f} s")
+        else:
+            print(f"  whole process, PDF:  briefgen {standard['pdf-process']:.3f} s; pandoc has no PDF engine here "
+                  "(LaTeX, wkhtmltopdf or WeasyPrint), skipped")
     else:
         print(f"  whole process: briefgen DOCX {standard['docx-process']:.3f} s, PDF {standard['pdf-process']:.3f} s; "
               "pandoc: not installed here, skipped")

@@ -3,7 +3,7 @@
 Run: python benchmarks/fuzz.py [--examples N] [--pdf-every K] [--jobs J] [--family NAME ...]
 
 Each family runs N examples (default 10,000). Text fields go through BriefRequest and are
-rendered in memory: every example as DOCX (the ZIP and every XML part must parse), and every
+rendered in memory, in English, Traditional Chinese and Simplified Chinese in turn: every example as DOCX (the ZIP and every XML part must parse), and every
 K-th example (default 10) also as PDF (pypdf must read it), since a PDF takes several times as
 long. Malformed files are loaded and, when they load, rendered. The only exception allowed is
 BriefgenError (one line for the user); anything else is a failure. Prints counts per family.
@@ -37,6 +37,7 @@ from briefgen.writers import writer_for
 
 FAMILIES = ("title", "author", "organisation", "brief-file", "audiences-file", "facts-file", "sources-file")
 TEXT_FIELDS = ("title", "author", "organisation")
+LANGUAGES = ("en", "zh-Hant-HK", "zh-Hans-CN")
 
 # -- strategies -------------------------------------------------------------------------------------
 NASTY = ["", " ", "\x00", "\ufeff", "\u202e", "\r\n", "**", "_", "`", "[x](javascript:alert(1))", "<b>", "&amp;",
@@ -226,7 +227,8 @@ def run_family(family: str, examples: int, pdf_every: int) -> dict:
         @given(text_values)
         def fuzz(value):
             def action(pdf):
-                render_checked(base.with_changes(**{family: value}), None, pdf)
+                lang = LANGUAGES[counts["examples"] % len(LANGUAGES)]  # each language in turn: its fonts and line breaking
+                render_checked(base.with_changes(**{family: value, "lang": lang}), None, pdf)
             attempt(action)
     else:
         folder = Path(tempfile.mkdtemp(prefix="briefgen-fuzz-")).resolve()
