@@ -144,10 +144,10 @@ def _render(args: argparse.Namespace) -> int:
             writer.close()
             writer = None
         _say(export(request, output, format=args.format, templates=args.templates, writer=writer))
+        _warn_if_stale(request, args.templates)
     finally:
         if writer is not None:
             writer.close()
-    _warn_if_stale(request, args.templates)
     return 0
 
 

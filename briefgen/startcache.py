@@ -22,6 +22,7 @@ from types import CodeType
 from .cache import subfolder, write_file
 
 KEEP = 4000  # entries kept per file at most; past that a file keeps only those this process used
+FORMAT = 2  # files of an earlier format are left alone (format 1 kept a set-built pattern again in every order)
 
 
 class _Kept:
@@ -39,7 +40,7 @@ class _Kept:
             return None
         import _sre
 
-        build = sha1(f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}".encode()).hexdigest()[:16]
+        build = sha1(f"{FORMAT}|{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}".encode()).hexdigest()[:16]
         return folder / f"{build}.marshal"
 
     def load(self) -> bool:

@@ -28,6 +28,7 @@ class WriterProcess:
 
     def __init__(self, pid: int, to_child: int, from_child: int) -> None:
         self.pid, self._to_child, self._from_child = pid, to_child, from_child
+        self._answered = False
 
     @classmethod
     def start(cls, fmt: str) -> WriterProcess | None:
@@ -58,7 +59,10 @@ class WriterProcess:
         self._send(language.encode("utf-8"))
 
     def write(self, document) -> bytes | None:
-        """The file's bytes for `document` as the child laid it out, or None if the child could not."""
+        """The file's bytes for `document` as the child laid it out, or None if the child could not.
+
+        The child is collected by close(), after the file is written: its last step overlaps this one's.
+        """
         reply = None
         try:
             if self._send(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)):
@@ -70,11 +74,23 @@ class WriterProcess:
         if not reply or reply[:1] != b"1":
             self.close()
             return None
-        self.close(finish=True)
+        self._answered = True
+        self._close_pipes()
         return reply[1:]
 
-    def close(self, finish: bool = False) -> None:
-        """Collect the child: let it `finish` (it has answered and is keeping its cache), else end it now."""
+    def close(self) -> None:
+        """Collect the child: one that has answered may finish keeping its cache; any other is ended now."""
+        self._close_pipes()
+        if self.pid:
+            try:
+                if not self._answered and os.waitpid(self.pid, os.WNOHANG) == (0, 0):
+                    os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+            except (ChildProcessError, ProcessLookupError, OSError):
+                pass
+            self.pid = 0
+
+    def _close_pipes(self) -> None:
         for fd in (self._to_child, self._from_child):
             if fd >= 0:
                 try:
@@ -82,14 +98,6 @@ class WriterProcess:
                 except OSError:
                     pass
         self._to_child = self._from_child = -1
-        if self.pid:
-            try:
-                if not finish and os.waitpid(self.pid, os.WNOHANG) == (0, 0):
-                    os.kill(self.pid, signal.SIGKILL)
-                os.waitpid(self.pid, 0)
-            except (ChildProcessError, ProcessLookupError, OSError):
-                pass
-            self.pid = 0
 
     def _send(self, data: bytes) -> bool:
         return _send(self._to_child, data)
