@@ -65,6 +65,20 @@ if callable(getattr(rl_paragraph, "sameFrag", None)):
     rl_paragraph.sameFrag = _same_frag
 
 
+if callable(getattr(rl_paragraph, "stringWidth", None)):
+    # reportlab measures each word of a paragraph every time it breaks its lines, and a brief repeats its words:
+    # one in five measurements is new. Widths are remembered for one brief (write() clears them), so a font
+    # registered again under the same name in a later brief is measured afresh.
+    rl_paragraph.stringWidth = lru_cache(maxsize=1 << 16)(rl_paragraph.stringWidth)
+
+
+def forget_widths() -> None:
+    """Clear the word widths remembered for the last brief."""
+    clear = getattr(rl_paragraph.stringWidth, "cache_clear", None)
+    if clear is not None:
+        clear()
+
+
 # -- inlines --------------------------------------------------------------------------------------
 NO_BREAK = "\u00a0"
 
