@@ -161,7 +161,15 @@ def _baseline_markup(nodes) -> str:
 
 
 def plain_reportlab(document: tree.Document) -> None:
-    """The same paragraphs, lists, tables and callouts with reportlab's plain API and the same embedded fonts."""
+    """The same paragraphs, lists, tables and callouts with reportlab's plain API and the same embedded fonts,
+    and reportlab as it ships (without briefgen's tuning of its word runs, widths and compression)."""
+    from briefgen.writers.pdf_tuning import as_shipped
+
+    with as_shipped():
+        _plain_reportlab(document)
+
+
+def _plain_reportlab(document: tree.Document) -> None:
     from xml.sax.saxutils import escape
 
     from reportlab.lib.styles import ParagraphStyle

@@ -27,9 +27,10 @@ from ..style import HouseStyle, column_fractions, house_style
 from ..textsafe import shorten, strip_controls, xml_escape as escape
 from ..figures.layout import layout
 from .pdf_figure import figure_flowables
-from .pdf_paragraphs import Heading as _Heading, Para as _Para, cut_long as _cut_long, forget_widths, inline_markup as _markup
+from .pdf_paragraphs import Heading as _Heading, Para as _Para, cut_long as _cut_long, inline_markup as _markup
 from .pdf_scripts import check_document, draw_runs, fonts_in_use, markup
 from .pdf_styles import Styles as _Styles, styles_for as _styles
+from .pdf_tuning import forget_widths
 
 
 

@@ -40,14 +40,17 @@ class _Units:
         self.chars: list[str] = []
         self.frags: list = []
         self.widths: list[float] = []
-        chars, owners, widths = self.chars, self.frags, self.widths
+        self.raised: list[bool] = []  # superscript (a citation): no line starts with it
+        chars, owners, widths, raised = self.chars, self.frags, self.widths, self.raised
         for frag in frags:
             text = getattr(frag, "text", "")
             if not text or hasattr(frag, "cbDefn"):
                 chars.append(text or " ")
                 owners.append(frag)
                 widths.append(getattr(getattr(frag, "cbDefn", None), "width", 0) or 0)
+                raised.append(bool(getattr(frag, "rise", 0)))
                 continue
+            raised += [bool(getattr(frag, "rise", 0))] * len(text)
             font, size = frag.fontName, frag.fontSize
             for char in text:
                 key = (font, size, char)
@@ -62,13 +65,12 @@ class _Units:
         """For each unit, whether a line may start with it: not the first, a space, a mark in NO_START or a
         citation; not after a mark in NO_END; after a space, or where a Chinese character meets any other
         (chinese.may_break_before, decided for a whole paragraph at once)."""
-        chars, frags = self.chars, self.frags
+        chars, raised = self.chars, self.raised
         word = [_WORD.get(char) if char in _WORD else _is_word(char) for char in chars]
-        rises = {id(frag): bool(getattr(frag, "rise", 0)) for frag in frags}
         allowed = [False] * len(chars)
         for index in range(1, len(chars)):
             after, before = chars[index], chars[index - 1]
-            if after.isspace() or after in NO_START or before in NO_END or rises[id(frags[index])]:
+            if after.isspace() or after in NO_START or before in NO_END or raised[index]:
                 continue
             allowed[index] = before.isspace() or not (word[index - 1] and word[index])
         return allowed

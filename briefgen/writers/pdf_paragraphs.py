@@ -41,44 +41,6 @@ if _reportlab_url_pairs is not None:  # a reportlab without it keeps its own (sl
     rl_paragraph._uri_split_pairs = _url_break_pairs
 
 
-_FRAG_STYLE = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor", "nobr")
-
-
-def _same_frag(f, g) -> int:
-    """1 if two fragments are drawn alike (so reportlab joins them into one word run), else 0.
-
-    reportlab's own Python rule (rl_accel._py_sameFrag), read from the fragments' dictionaries with an
-    identity test first: its C version looks each absent attribute up through an AttributeError and
-    compares colours through Color.__eq__, about 3 µs a call and a sixth of a standard brief's layout.
-    """
-    fd, gd = f.__dict__, g.__dict__
-    if "cbDefn" in fd or "lineBreak" in fd or "cbDefn" in gd or "lineBreak" in gd:
-        return 0
-    for name in _FRAG_STYLE:
-        a, b = fd.get(name), gd.get(name)
-        if a is not b and a != b:
-            return 0
-    return 1
-
-
-if callable(getattr(rl_paragraph, "sameFrag", None)):
-    rl_paragraph.sameFrag = _same_frag
-
-
-if callable(getattr(rl_paragraph, "stringWidth", None)):
-    # reportlab measures each word of a paragraph every time it breaks its lines, and a brief repeats its words:
-    # one in five measurements is new. Widths are remembered for one brief (write() clears them), so a font
-    # registered again under the same name in a later brief is measured afresh.
-    rl_paragraph.stringWidth = lru_cache(maxsize=1 << 16)(rl_paragraph.stringWidth)
-
-
-def forget_widths() -> None:
-    """Clear the word widths remembered for the last brief."""
-    clear = getattr(rl_paragraph.stringWidth, "cache_clear", None)
-    if clear is not None:
-        clear()
-
-
 # -- inlines --------------------------------------------------------------------------------------
 NO_BREAK = "\u00a0"
 

@@ -85,7 +85,7 @@ def plan(pieces: list[tuple[str, str]], fonts: BriefFonts) -> list[list[tuple[st
     wide = []
     for piece, base in pieces:
         covered = coverage(base)
-        wide.extend(not c.isspace() and ord(c) not in covered for c in piece)
+        wide += [ord(c) not in covered and not c.isspace() for c in piece]
     wide = join_neutral(text, wide)
     fonts_by_char: list[str | None] = list(bases)
     for i, end in spans(wide):
@@ -100,9 +100,12 @@ def plan(pieces: list[tuple[str, str]], fonts: BriefFonts) -> list[list[tuple[st
                 fonts_by_char[k] = fonts.face_for(ord(text[k]), bases[k])
     out, position = [], 0
     for piece, _ in pieces:
-        chosen = fonts_by_char[position:position + len(piece)]
-        runs = [("".join(char for char, _ in run), font)
-                for font, run in groupby(zip(piece, chosen), key=lambda pair: pair[1]) if font is not None]
+        runs, start = [], 0
+        for font, run in groupby(fonts_by_char[position:position + len(piece)]):
+            end = start + len(list(run))
+            if font is not None:
+                runs.append((piece[start:end], font))
+            start = end
         out.append(runs)
         position += len(piece)
     return out
