@@ -1,11 +1,11 @@
-"""Locate the bundled templates and assets, installed or editable, through importlib.resources."""
+"""Locate the bundled templates and assets, installed or editable, through the import system's own record of them."""
 
 from __future__ import annotations
 
 import os
 import stat
 from functools import lru_cache
-from importlib.resources import files
+from importlib.util import find_spec
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -18,12 +18,25 @@ MAX_TOML_BYTES = 4 * 1024 * 1024  # brief and audience files are a few kilobytes
 
 def builtin_templates_dir() -> Path:
     """The folder of built-in Jinja templates."""
-    return _checkout_folder("templates") or Path(str(files("briefgen.templates")))
+    return _checkout_folder("templates") or _package_folder("briefgen.templates")
 
 
 def assets_dir() -> Path:
     """The folder of house style, fonts and content data."""
-    return _checkout_folder("assets") or Path(str(files("briefgen.assets")))
+    return _checkout_folder("assets") or _package_folder("briefgen.assets")
+
+
+@lru_cache(maxsize=2)
+def _package_folder(package: str) -> Path:
+    """The folder a data package was installed in (or that an editable install maps it to).
+
+    The import system's spec names it; importlib.resources.files() would name the same folder but
+    imports zipfile and its readers (a few milliseconds of every process) for packages that are plain folders.
+    """
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise BriefgenError(f"briefgen's {package.rpartition('.')[2]} folder is missing; reinstall briefgen")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 @lru_cache(maxsize=2)
