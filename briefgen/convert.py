@@ -18,6 +18,7 @@ CALLOUT = "callout"
 REFERENCES_MARK = "references"  # `::: references` + `:::` marks where the numbered list goes
 CONTENTS_MARK = "contents"  # `::: contents Title` + `:::` places a contents list
 FIGURE = "figure"  # `::: figure ID`, a caption paragraph, a source paragraph, `:::`
+SOURCE = "source"  # `::: source`, one paragraph, `:::`: the source line under a table
 
 FigureResolver = Callable[[str], tuple[Spec, str]]  # figure id -> (spec, alt text); KeyError if unknown
 
@@ -40,6 +41,7 @@ def _parser() -> MarkdownIt:
     md.use(container_plugin, REFERENCES_MARK)
     md.use(container_plugin, CONTENTS_MARK)
     md.use(container_plugin, FIGURE)
+    md.use(container_plugin, SOURCE)
     return md
 
 
@@ -152,6 +154,12 @@ class _Converter:
             return tree.Contents(title or "Contents", depth=1)
         if kind == f"container_{FIGURE}_open":
             return self._figure(token.info.strip()[len(FIGURE) :].strip())
+        if kind == f"container_{SOURCE}_open":
+            line = self.line
+            blocks = self._blocks(f"container_{SOURCE}_close")
+            if len(blocks) != 1 or type(blocks[0]) is not tree.Paragraph:
+                raise UnsupportedMarkdown(line, "a ::: source note must hold one paragraph (the source line under a table)")
+            return tree.SourceNote(blocks[0].children)
         if kind == "hr":
             return tree.PageBreak()
         raise self._unsupported(token)

@@ -31,6 +31,8 @@ def _block(block: tree.Block, depth: int, lines: list[str]) -> None:
     pad = "  " * depth
     if isinstance(block, tree.Heading):
         lines.append(f"{pad}Heading{block.level} {_inlines(block.children)}")
+    elif isinstance(block, tree.SourceNote):  # before Paragraph: a source note is one
+        lines.append(f"{pad}SourceNote {_inlines(block.children)}")
     elif isinstance(block, tree.Paragraph):
         lines.append(f"{pad}Paragraph {_inlines(block.children)}")
     elif isinstance(block, (tree.BulletList, tree.OrderedList)):

@@ -87,6 +87,8 @@ class HouseStyle:
     table_size: float
     table_leading: float
     table_padding: float
+    table_source_size: float
+    table_source_before: float
     references_size: float
     references_leading: float
     references_after: float
@@ -186,6 +188,8 @@ def house_style() -> HouseStyle:
         table_size=raw["table"]["size"],
         table_leading=raw["table"]["leading"],
         table_padding=raw["table"]["padding"],
+        table_source_size=raw["table"]["source_size"],
+        table_source_before=raw["table"]["source_before"],
         references_size=raw["references"]["size"],
         references_leading=raw["references"]["leading"],
         references_after=raw["references"]["after"],

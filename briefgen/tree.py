@@ -53,6 +53,11 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class SourceNote(Paragraph):
+    """A table's source line, set small and tight under the table; still a paragraph to anything that reads text."""
+
+
+@dataclass(frozen=True)
 class ListItem:
     blocks: tuple[Block, ...]
 
@@ -127,9 +132,9 @@ class Figure:
         return f"Figure {self.number}"
 
 
-Block = Heading | Paragraph | BulletList | OrderedList | Table | Callout | References | PageBreak | Contents | Figure
+Block = Heading | Paragraph | SourceNote | BulletList | OrderedList | Table | Callout | References | PageBreak | Contents | Figure
 
-BLOCK_TYPES = (Heading, Paragraph, BulletList, OrderedList, Table, Callout, References, PageBreak, Contents, Figure)
+BLOCK_TYPES = (Heading, Paragraph, SourceNote, BulletList, OrderedList, Table, Callout, References, PageBreak, Contents, Figure)
 INLINE_TYPES = (Text, Strong, Emphasis, Link, Citation)
 
 

@@ -89,3 +89,25 @@ def test_unsupported_markdown_is_an_error_naming_the_line(markdown, line, words)
         blocks(markdown)
     assert caught.value.line == line
     assert words in caught.value.message
+
+
+def test_a_source_container_is_a_table_source_note_keeping_its_markdown():
+    table, note, after = blocks("| A |\n|---|\n| 1 |\n\n::: source\nSources: *as cited*[^a].\n:::\n\nText.\n\n"
+                                "[^a]: Source A\n")[:3]
+    assert isinstance(table, tree.Table)
+    assert note == tree.SourceNote((tree.Text("Sources: "), tree.Emphasis((tree.Text("as cited"),)),
+                                    tree.Citation((1,)), tree.Text(".")))
+    assert after == tree.Paragraph((tree.Text("Text."),))  # an ordinary paragraph stays one
+
+
+@pytest.mark.parametrize(("markdown", "line"), [
+    ("Text.\n\n::: source\n:::\n", 3),
+    ("Text.\n\n::: source\n| A |\n|---|\n| 1 |\n:::\n", 3),
+    ("::: source\nOne.\n\nTwo.\n:::\n", 1),
+    ("::: source\n- a list\n:::\n", 1),
+])
+def test_a_source_container_holds_exactly_one_paragraph(markdown, line):
+    with pytest.raises(UnsupportedMarkdown) as caught:
+        blocks(markdown)
+    assert caught.value.line == line
+    assert caught.value.message == "a ::: source note must hold one paragraph (the source line under a table)"

@@ -8,7 +8,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "briefgen"
 ONLY = {"docx": {"writers/docx.py"}, "reportlab": {"writers/pdf.py", "writers/pdf_figure.py", "writers/pdf_fonts.py",
                                                   "writers/pdf_lazy.py", "writers/pdf_linebreak.py", "writers/pdf_paragraphs.py",
-                                                  "writers/pdf_scripts.py", "writers/pdf_styles.py", "writers/pdf_tuning.py"},
+                                                  "writers/pdf_scripts.py", "writers/pdf_styles.py", "writers/pdf_table_note.py",
+                                                  "writers/pdf_tuning.py"},
         "PySide6": None}
 
 

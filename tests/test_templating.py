@@ -144,3 +144,29 @@ def test_round_robin_interleaves_and_limits():
 
 def test_builtin_audience_template_is_a_small_copyable_file():
     assert '{% extends "base.md.j2" %}' in BUILTIN_POLICYMAKERS
+
+
+SOURCE_TEMPLATE = ('{% extends "base.md.j2" %}\n{% block conclusion %}\n| Side | Rule |\n|---|---|\n| HK | Licensing |\n\n'
+                   '::: source\nSources: *our reading*{{ cite("sfc-vatp") }}.\n:::\n\n{% endblock %}\n')
+
+
+def test_a_user_template_marks_a_table_source_note(user_templates):
+    write_template(user_templates, SOURCE_TEMPLATE)
+    from briefgen import tree
+
+    blocks = build_document(make_request()).blocks
+    (note,) = [b for b in blocks if isinstance(b, tree.SourceNote)]
+    assert isinstance(blocks[blocks.index(note) - 1], tree.Table)
+    assert tree.plain_text(note.children).startswith("Sources: our reading[")
+    assert isinstance(note.children[1], tree.Emphasis)
+
+
+@pytest.mark.parametrize("inside", ["", "| A |\n|---|\n| 1 |\n"])
+def test_a_source_note_without_a_paragraph_names_the_template_line(user_templates, inside):
+    path = write_template(user_templates, '{% extends "base.md.j2" %}\n{% block conclusion %}\n\nText.\n\n'
+                                          f'::: source\n{inside}:::\n\n{{% endblock %}}\n')
+    with pytest.raises(TemplateProblem) as caught:
+        build_document(make_request())
+    assert (caught.value.template, caught.value.line) == (str(path), 6)
+    assert "::: source note must hold one paragraph" in caught.value.message
+    assert "\n" not in str(caught.value)

@@ -24,7 +24,7 @@ from .wordml import CONTENTS_STYLES, LIST_STYLES, Translator, border, core_prope
 
 PARAGRAPH_STYLES = ("Normal", "Title", "Subtitle", "Byline", "Heading 1", "Heading 2", "Heading 3", "Callout Title",
                     "Table Text", "Reference", "Header", "TOC Heading", "Caption", "Figure", "Figure Source",
-                    *CONTENTS_STYLES, *LIST_STYLES.values())
+                    "Table Source",                     *CONTENTS_STYLES, *LIST_STYLES.values())
 THEME_FONT = re.compile(rb' w:(?:ascii|hAnsi|eastAsia|cs)[tT]heme="[^"]*"')
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 HEADER_MARK = "<!--briefgen running header-->"
@@ -184,6 +184,8 @@ def _configure_styles(document, style: HouseStyle, fonts: ScriptFonts, language:
     picture.keep_with_next, picture.line_spacing = True, 1.0  # an exact line height would clip the picture
     shape("Figure Source", fonts.docx_body, style.figure_source_size, muted, before=4, after=style.paragraph_after + 4,
           leading=style.figure_source_size * 1.3)
+    shape("Table Source", fonts.docx_body, style.table_source_size, muted, before=style.table_source_before,
+          after=style.paragraph_after + 2, leading=style.table_source_size * 1.3)
     for name in LIST_STYLES.values():
         shape(name, fonts.docx_body, style.body_size, text, after=style.list_item_after, leading=style.body_leading)
     _east_asian_everywhere(document, fonts, east_asian, language)

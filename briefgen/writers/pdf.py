@@ -30,6 +30,7 @@ from .pdf_figure import figure_flowables
 from .pdf_paragraphs import Heading as _Heading, Para as _Para, cut_long as _cut_long, inline_markup as _markup
 from .pdf_scripts import check_document, draw_runs, fonts_in_use, markup
 from .pdf_styles import Styles as _Styles, styles_for as _styles
+from .pdf_table_note import NotedTable
 from .pdf_tuning import forget_widths
 
 
@@ -50,7 +51,12 @@ class _Translator(tree.Visitor):
         for index, block in enumerate(blocks):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             after = blocks[index + 2:index + 4]
+            if isinstance(block, tree.SourceNote) and index and isinstance(blocks[index - 1], tree.Table):
+                continue  # drawn with its table
             made = self.heading(block, following, *after) if isinstance(block, tree.Heading) else self.visit(block)
+            if isinstance(block, tree.Table) and isinstance(following, tree.SourceNote):  # the note replaces the spacer
+                note = self.visit(following)
+                made = [NotedTable(made[0], note, note.style.spaceBefore)]
             if tree.leads_table(block, following):  # a table's caption keeps room for the header row and first row
                 height = made.wrap(self.width, 1e9)[1] + self.style.paragraph_after + 4 * self.style.body_leading
                 out.append(CondPageBreak(height))
@@ -90,6 +96,9 @@ class _Translator(tree.Visitor):
 
     def visit_Paragraph(self, node: tree.Paragraph):
         return _Para(self.inline(node.children), self.styles.body)
+
+    def visit_SourceNote(self, node: tree.SourceNote):
+        return _Para(self.inline(node.children), self.styles.table_source)
 
     def _list(self, items: tuple[tree.ListItem, ...], numbered: bool, start: int = 1, depth: int = 0) -> list:
         """List items as paragraphs with hanging markers (much cheaper to lay out than ListFlowable)."""

@@ -50,6 +50,9 @@ class Styles:
                                4, keepWithNext=1)
         self.figure_source = derived("FigureSource", f"{body}-regular", style.figure_source_size,
                                      style.figure_source_size * 1.3, muted, 0, spaceBefore=4)
+        self.table_source = derived("TableSource", f"{body}-regular", style.table_source_size,
+                                    style.table_source_size * 1.3, muted, style.paragraph_after + 2,
+                                    spaceBefore=style.table_source_before)
         # numbers in the body face; URLs break only at their punctuation (see _url_break_pairs), never mid-word
         self.reference = derived("Reference", f"{body}-regular", style.references_size, style.references_leading,
                                  text, style.references_after, leftIndent=20, bulletIndent=0, bulletFontName=f"{body}-regular",

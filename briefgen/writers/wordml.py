@@ -130,6 +130,8 @@ class Translator(tree.Visitor):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if tree.leads_table(block, following):  # a table's caption stays on the page of the table's first row
                 self.paragraph(self.inlines(block.children), extra_ppr="<w:keepNext/>")
+            elif isinstance(block, tree.Table) and isinstance(following, tree.SourceNote):
+                self.table(block, noted=True)
             else:
                 self.visit(block)
 
@@ -178,35 +180,45 @@ class Translator(tree.Visitor):
         shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
         return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}<w:tcMar>{margins}</w:tcMar></w:tcPr>{content}</w:tc>'
 
-    def _table(self, widths: list[int], rows: list[str], borders: str) -> None:
+    def _table(self, widths: list[int], rows: list[str], borders: str, spacer: bool = True) -> None:
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         self.out.append(
             f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
             f'<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0"'
             f' w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>'
         )
-        self.paragraph("", extra_ppr='<w:spacing w:after="40"/>')
+        if spacer:  # a source note under the table is its spacing
+            self.paragraph("", extra_ppr='<w:spacing w:after="40"/>')
 
     def visit_Table(self, node: tree.Table) -> None:
+        self.table(node)
+
+    def table(self, node: tree.Table, noted: bool = False) -> None:
+        """A data table; with `noted`, its source note follows directly and its last row keeps with the note."""
         total = int(self.style.frame_width * TWIPS_PER_POINT)
         widths = [int(total * f) for f in column_fractions(node)]
         colour = self.style.colour
         header_props = f'{fonts_xml(self.fonts.docx_display, self.east_asian.docx_display)}<w:b/><w:color w:val="{colour("table_header_text").hex}"/>'
         text_style = self.prepared.style_ids["Table Text"]
         rows = []
+        last = len(node.rows)
         for r, row in enumerate((node.header, *node.rows)):
             fill = colour("table_header_fill").hex if r == 0 else (colour("table_stripe_fill").hex if r % 2 == 0 else None)
+            keep = "<w:keepNext/>" if noted and r == last else ""  # Word keeps the row with the paragraph after it
             cells = []
             for c, width in enumerate(widths):
                 inner = self.inlines(row[c], header_props if r == 0 else "") if c < len(row) else ""
-                paragraph = f'<w:p><w:pPr><w:pStyle w:val="{text_style}"/></w:pPr>{inner}</w:p>'
+                paragraph = f'<w:p><w:pPr><w:pStyle w:val="{text_style}"/>{keep}</w:pPr>{inner}</w:p>'
                 cells.append(self._cell(width, paragraph, fill, self.style.table_padding))
             row_props = "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" if r == 0 else "<w:trPr><w:cantSplit/></w:trPr>"
             rows.append(f"<w:tr>{row_props}{''.join(cells)}</w:tr>")
         rule = colour("rule").hex
         borders = "".join(border(e, 0, "auto") for e in ("top", "left", "right", "insideV"))
         borders += border("bottom", 0.5, rule) + border("insideH", 0.5, rule)
-        self._table(widths, rows, borders)
+        self._table(widths, rows, borders, spacer=not noted)
+
+    def visit_SourceNote(self, node: tree.SourceNote) -> None:
+        self.paragraph(self.inlines(node.children), "Table Source")
 
     def visit_Callout(self, node: tree.Callout) -> None:
         width = int(self.style.frame_width * TWIPS_PER_POINT)
