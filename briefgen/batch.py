@@ -60,12 +60,12 @@ def warm_up(jobs: list[Job]) -> None:
     With the fork start method the workers inherit all of it. The briefs themselves are built in
     the workers: built here they would be built one after another while the workers wait.
     """
-    from .build import LANGUAGE_TAGS
+    from .request import language_tag
     from .writers import prepare
 
     for fmt in dict.fromkeys(fmt for job in jobs for fmt, _ in job.outputs):
         for lang in dict.fromkeys(job.request.lang for job in jobs):
-            prepare(fmt, LANGUAGE_TAGS.get(lang, lang))
+            prepare(fmt, language_tag(lang))
 
 
 def _quiet_worker(environ: dict[str, str] | None = None) -> None:

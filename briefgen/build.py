@@ -8,7 +8,7 @@ from . import convert, tree
 from .catalogue import Catalogue, Entry, load_catalogue
 from .errors import BriefgenError, TemplateProblem
 from .figures.define import FigureBook
-from .request import LANGUAGE_TAGS, BriefRequest  # noqa: F401 - LANGUAGE_TAGS re-exported
+from .request import LANGUAGE_TAGS, BriefRequest, language_tag  # noqa: F401 - LANGUAGE_TAGS re-exported
 from .resources import builtin_templates_dir, resolve_user_dir, user_templates_dir  # noqa: F401 - re-exported
 from .strings import words
 from .style import house_style
@@ -32,7 +32,7 @@ def metadata(request: BriefRequest, catalogue: Catalogue, user_dir: Path | None 
         author=request.author,
         organisation=request.organisation,
         date=request.date.isoformat(),
-        language=LANGUAGE_TAGS.get(request.lang, request.lang),
+        language=language_tag(request.lang),
         subject=_("Hong Kong–mainland China collaboration on crypto and digital assets"),
         keywords=tuple([_("Hong Kong"), _("mainland China"), _("digital assets"), audience.title, *themes]),
         currency=_("Facts current to %(date)s", date=long_date(catalogue.facts_date(request.themes), request.lang)),

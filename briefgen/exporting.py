@@ -8,7 +8,7 @@ from pathlib import Path
 from .atomic import check_writable_folder, write_atomically, write_bytes
 from .build import build_document
 from .errors import BriefgenError
-from .request import LANGUAGE_TAGS, BriefRequest
+from .request import BriefRequest, language_tag
 from .writer_process import WriterProcess
 from .writers import FORMATS, writer_for
 
@@ -40,7 +40,7 @@ def export(request: BriefRequest, path: str | Path, *, format: str | None = None
     check_writable_folder(path)  # fail before doing the work: no folder, or no regular file at the target
     fmt = format_for(path, format)
     if writer is not None:
-        writer.language(LANGUAGE_TAGS.get(request.lang, request.lang))
+        writer.language(language_tag(request.lang))
     document = build_document(request, templates)
     data = writer.write(document) if writer is not None else None
     if data is not None:

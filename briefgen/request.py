@@ -23,6 +23,11 @@ TEXT_FIELDS = ("title", "author", "organisation")
 MIN_YEAR = 1000  # document properties (W3CDTF) need a four-digit year
 
 
+def language_tag(lang: str) -> str:
+    """The BCP 47 tag a brief in `lang` is marked with (the PDF's /Lang, the DOCX's w:lang, Babel's locale)."""
+    return LANGUAGE_TAGS.get(lang, lang)
+
+
 @dataclass(frozen=True)
 class BriefRequest:
     """What to write: audience, themes, length, language, and the title block's text."""

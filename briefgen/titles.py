@@ -6,7 +6,7 @@ import datetime as dt
 from functools import lru_cache
 
 from .catalogue import Catalogue, Entry
-from .request import LANGUAGE_TAGS, BriefRequest
+from .request import BriefRequest, language_tag
 from .textsafe import clean_line
 
 ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -37,7 +37,7 @@ def _locale(lang: str):
     """Babel's locale for a brief language (its BCP 47 tag: zh-Hant-HK, zh-Hans-CN)."""
     from babel import Locale
 
-    return Locale.parse(LANGUAGE_TAGS.get(lang, lang), sep="-")
+    return Locale.parse(language_tag(lang), sep="-")
 
 
 def audience_phrase(audience: Entry, lang: str = "en") -> str:
